@@ -1,0 +1,21 @@
+package io.rapport.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class GatewayWiringTest {
+
+    @Test
+    void healthOpenApiAndMetricsAnswer() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+            .body("info.title", equalTo("Rapport gateway"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+}

@@ -1,0 +1,227 @@
+package io.rapport.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes the outbox to Kafka: one background thread, woken right after each commit that wrote
+ * an event (and by a slow sweep), sends pending rows in commit order with an idempotent
+ * {@code acks=all} producer and deletes each row Kafka acknowledged, in one transaction per batch.
+ *
+ * <p>A PostgreSQL advisory lock makes one replica at a time the publisher, so a key's events keep
+ * their order even with several replicas. While the broker is unreachable the relay backs off and
+ * retries; writes are never affected, since they only touch the outbox table. Delivery is
+ * at-least-once (a crash between Kafka's acknowledgement and the delete resends), which is why
+ * every consumer is idempotent on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key of the relay ("rapport" in ASCII). */
+    private static final long LOCK_KEY = 0x7261_7070_6f72_74L;
+
+    private final OutboxConfig config;
+    private final EntityManager entityManager;
+    private final String bootstrapServers;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+
+    private volatile boolean running;
+    private volatile String lastFailure;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+
+    public OutboxRelay(OutboxConfig config, EntityManager entityManager,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.entityManager = entityManager;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.warn("The outbox relay is disabled (rapport.outbox.enabled=false): events stay in the outbox");
+            return;
+        }
+        producer = new KafkaProducer<>(producerProperties());
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake.release();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        wake.release();
+    }
+
+    /** Events Kafka acknowledged since start. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** The reason of the last failed attempt, null once an attempt succeeds. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        int deliveryMs = (int) config.deliveryTimeout().toMillis();
+        int requestMs = Math.max(1000, deliveryMs / 3);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(requestMs));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(deliveryMs));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(requestMs));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
+        return props;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                if (backoff.isZero()) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    Thread.sleep(backoff.toMillis()); // commits do not shorten a back-off
+                }
+                wake.drainPermits();
+                if (!running) {
+                    break;
+                }
+                backoff = drain() ? Duration.ZERO : nextBackoff(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                lastFailure = e.getMessage();
+                LOG.warnf("Outbox relay attempt failed (%s); retrying", e.getMessage());
+                backoff = nextBackoff(backoff);
+            }
+        }
+    }
+
+    private Duration nextBackoff(Duration current) {
+        Duration next = current.isZero() ? Duration.ofMillis(200) : current.multipliedBy(2);
+        return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
+    }
+
+    /** Publishes batches until the outbox is empty; false when a send failed. */
+    private boolean drain() {
+        while (running) {
+            BatchResult result = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            published.addAndGet(result.sent());
+            if (result.failed()) {
+                return false;
+            }
+            lastFailure = null;
+            if (result.sent() < config.batchSize()) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private BatchResult publishBatch() {
+        Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+            .setParameter("key", LOCK_KEY).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return new BatchResult(0, false); // another replica publishes
+        }
+        List<OutboxEvent> rows = entityManager
+            .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
+            .setMaxResults(config.batchSize())
+            .getResultList();
+        if (rows.isEmpty()) {
+            return new BatchResult(0, false);
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
+            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", row.id.toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+            try {
+                sends.add(producer.send(record));
+            } catch (KafkaException e) {
+                sends.add(CompletableFuture.failedFuture(e));
+                break; // the rest waits for the next attempt, in order
+            }
+        }
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        boolean failed = false;
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(rows.get(i).seq);
+            } catch (ExecutionException e) {
+                failed = true;
+                lastFailure = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = true;
+                break;
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            entityManager.createQuery("delete from OutboxEvent where seq in :seqs")
+                .setParameter("seqs", acknowledged).executeUpdate();
+        }
+        if (failed) {
+            LOG.warnf("Outbox relay: %d of %d events acknowledged, the rest retried later (%s)", acknowledged.size(),
+                rows.size(), lastFailure);
+        }
+        return new BatchResult(acknowledged.size(), failed);
+    }
+
+    private record BatchResult(int sent, boolean failed) {
+    }
+}

@@ -1,0 +1,134 @@
+package io.rapport.platform.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * The one exception mapper of a service: every failure becomes RFC 9457 problem details. No stack
+ * trace, SQL text or class name ever reaches the client; unexpected failures are logged with an
+ * id that the response carries.
+ */
+public class ProblemExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException e, UriInfo uri) {
+        return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(),
+            path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapConstraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(jsonPath(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "validation", "Validation failed", 400,
+            errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response mapJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()
+                ? "must be one of " + enumValues(invalid.getTargetType())
+                : "has a value of the wrong type or format";
+            return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "validation", "Validation failed", 400,
+                "1 field is invalid", path(uri), List.of(new FieldError(field, message))));
+        }
+        return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "malformed-json", "Malformed JSON", 400,
+            "the request body is not valid JSON", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return mapUnexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "http-" + status, title, status, title, path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", errorId, path(uri));
+        return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "internal", "Internal error", 500,
+            "an unexpected error occurred; reference " + errorId, path(uri), null));
+    }
+
+    static String jsonPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                || node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && out.length() > 0) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String enumValues(Class<?> enumType) {
+        Object[] constants = enumType.getEnumConstants();
+        List<String> names = new ArrayList<>();
+        for (Object constant : constants) {
+            names.add(((Enum<?>) constant).name());
+        }
+        return String.join(", ", names);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static Response respond(ProblemDetail problem) {
+        return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+    }
+}
