@@ -1,0 +1,60 @@
+package io.rapport.analytics.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one engagement (at one version) contributes to each of its participants: the same slices
+ * for every participant. A pure function of the snapshot and the parameters
+ * ({@link ContributionCalculator#contribution}), so taking it back is exact: the model subtracts the
+ * very slices it added.
+ *
+ * @param engagement the engagement state this contribution was computed from
+ * @param slices     undecayed weights with their instants, in time order (may be empty, e.g. when
+ *                   the type's base weight is 0)
+ */
+public record EngagementContribution(EngagementSnapshot engagement, List<Slice> slices) {
+
+    public EngagementContribution {
+        Objects.requireNonNull(engagement, "engagement");
+        slices = List.copyOf(slices);
+        for (int i = 1; i < slices.size(); i++) {
+            if (slices.get(i).at().isBefore(slices.get(i - 1).at())) {
+                throw new IllegalArgumentException("slices must be in time order");
+            }
+        }
+    }
+
+    /** Sum of the undecayed slice weights. */
+    public double totalWeight() {
+        double s = 0;
+        for (Slice slice : slices) {
+            s += slice.weight();
+        }
+        return s;
+    }
+
+    /** Instant of the last slice, or {@code null} when there is none. */
+    public Instant lastSliceAt() {
+        return slices.isEmpty() ? null : slices.get(slices.size() - 1).at();
+    }
+
+    /** Effort the PMO gave: all of PMO_GAVE, half of MUTUAL (API.md, factors). */
+    public double hoursGiven() {
+        return switch (engagement.direction()) {
+            case PMO_GAVE -> engagement.hours();
+            case MUTUAL -> engagement.hours() / 2;
+            case PMO_RECEIVED -> 0.0;
+        };
+    }
+
+    /** Effort the PMO received: all of PMO_RECEIVED, half of MUTUAL (API.md, factors). */
+    public double hoursReceived() {
+        return switch (engagement.direction()) {
+            case PMO_RECEIVED -> engagement.hours();
+            case MUTUAL -> engagement.hours() / 2;
+            case PMO_GAVE -> 0.0;
+        };
+    }
+}
