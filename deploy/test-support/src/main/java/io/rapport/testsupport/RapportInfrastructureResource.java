@@ -84,6 +84,9 @@ public class RapportInfrastructureResource implements QuarkusTestResourceLifecyc
         if (dockerAvailable()) {
             kafkaContainer = new KafkaContainer("apache/kafka:4.1.2");
             kafkaContainer.start();
+            BrokerControl.register(
+                () -> kafkaContainer.getDockerClient().pauseContainerCmd(kafkaContainer.getContainerId()).exec(),
+                () -> kafkaContainer.getDockerClient().unpauseContainerCmd(kafkaContainer.getContainerId()).exec());
             return kafkaContainer.getBootstrapServers();
         }
         int port = Integer.parseInt(env.getOrDefault("RAPPORT_KAFKA_PORT", "9092"));
@@ -96,9 +99,26 @@ public class RapportInfrastructureResource implements QuarkusTestResourceLifecyc
             broker = KafkaBrokerProcess.start(port, brokerDir, 6, brokerDir.resolve("broker.log"));
             LOG.infof("Started the embedded Kafka broker (pid %d) on %s; log %s", broker.pid(), broker.bootstrap(),
                 brokerDir.resolve("broker.log"));
+            BrokerControl.register(this::stopEmbeddedBroker, () -> startEmbeddedBroker(port));
             return broker.bootstrap();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void stopEmbeddedBroker() {
+        if (broker != null) {
+            LOG.infof("Stopping the embedded Kafka broker (pid %d) on request of a test", broker.pid());
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Same port, same data directory: the topics and their records are still there. */
+    private synchronized void startEmbeddedBroker(int port) {
+        if (broker == null) {
+            broker = KafkaBrokerProcess.start(port, brokerDir, 6, brokerDir.resolve("broker.log"));
+            LOG.infof("Restarted the embedded Kafka broker (pid %d) on %s", broker.pid(), broker.bootstrap());
         }
     }
 
@@ -156,8 +176,11 @@ public class RapportInfrastructureResource implements QuarkusTestResourceLifecyc
         if (postgresContainer != null) {
             postgresContainer.stop();
         }
-        if (broker != null) {
-            broker.close();
+        BrokerControl.unregister();
+        synchronized (this) {
+            if (broker != null) {
+                broker.close();
+            }
         }
         if (kafkaContainer != null) {
             kafkaContainer.stop();

@@ -34,6 +34,8 @@ import io.rapport.platform.problem.ProblemException;
 public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
+    /** The request fingerprint of a redacted entry: any repeat of its key replays the redacted response. */
+    static final String REDACTED = "redacted";
     private static final int MAX_KEY_LENGTH = 200;
 
     private final EntityManager entityManager;
@@ -72,7 +74,7 @@ public class IdempotencyKeys {
             .setParameter("scope", scope).setParameter("key", key).getResultList();
         if (!existing.isEmpty()) {
             Object[] row = (Object[]) existing.get(0);
-            if (!fingerprint.equals(row[0])) {
+            if (!fingerprint.equals(row[0]) && !REDACTED.equals(row[0])) {
                 throw ProblemException.unprocessable("this Idempotency-Key was used with a different request body", null);
             }
             Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue())
@@ -102,6 +104,41 @@ public class IdempotencyKeys {
             .setParameter("body", result.body() == null ? null : json(result.body()))
             .setParameter("scope", scope).setParameter("key", key).executeUpdate();
         return toResponse(result);
+    }
+
+    /**
+     * Right to erasure: replaces the stored response of every key whose response {@code Location} is
+     * {@code location} with {@code replacementBody} (null for none) and drops the request fingerprint
+     * (a hash of the personal data sent). A repeat of such a key replays the redacted response, so it
+     * never re-creates what was erased. Runs in the caller's transaction.
+     *
+     * @param location the Location the creating POST answered, exactly as it was stored
+     * @return the number of entries redacted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int redactResponses(String location, Object replacementBody) {
+        return entityManager.createNativeQuery(
+                "update idempotency_key set response_body = :body, request_hash = :redacted where location = :location")
+            .setParameter("body", replacementBody == null ? null : json(replacementBody))
+            .setParameter("redacted", REDACTED)
+            .setParameter("location", location)
+            .executeUpdate();
+    }
+
+    /**
+     * Like {@link #redactResponses} for every stored response whose {@code Location} lies under
+     * {@code locationPrefix + "/"} (e.g. the sub-resources of an erased resource).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int redactResponsesUnder(String locationPrefix, Object replacementBody) {
+        String escaped = locationPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return entityManager.createNativeQuery(
+                "update idempotency_key set response_body = :body, request_hash = :redacted"
+                    + " where location like :prefix escape '\\'")
+            .setParameter("body", replacementBody == null ? null : json(replacementBody))
+            .setParameter("redacted", REDACTED)
+            .setParameter("prefix", escaped + "/%")
+            .executeUpdate();
     }
 
     private static Response toResponse(IdempotentResponse result) {

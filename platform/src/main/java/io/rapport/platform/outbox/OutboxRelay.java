@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,7 +51,7 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final EntityManager entityManager;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaDefaults;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
 
@@ -59,11 +60,15 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
+    /**
+     * @param kafkaDefaults every {@code kafka.*} property of the service (bootstrap servers, and in
+     *                      production TLS and SASL settings), as Quarkus gives them to its own clients
+     */
     public OutboxRelay(OutboxConfig config, EntityManager entityManager,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
         this.config = config;
         this.entityManager = entityManager;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaDefaults = kafkaDefaults;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -108,7 +113,11 @@ public class OutboxRelay {
 
     private Properties producerProperties() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafkaDefaults.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                props.put(key, value);
+            }
+        });
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

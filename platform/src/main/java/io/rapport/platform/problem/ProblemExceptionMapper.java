@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one exception mapper of a service: every failure becomes RFC 9457 problem details. No stack
@@ -44,6 +45,15 @@ public class ProblemExceptionMapper {
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "validation", "Validation failed", 400,
             errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", path(uri), errors));
+    }
+
+    /**
+     * A body that is JSON but does not fit the DTO (a bad UUID, date or number). Declared for this
+     * exact type because Quarkus brings its own, non-problem mapper for it, which would otherwise win.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mapJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,5 @@
+package io.rapport.contacts.domain;
+
+public enum ContactStatus {
+    ACTIVE, LEFT, ERASED
+}

@@ -1,0 +1,5 @@
+package io.rapport.contacts.domain;
+
+public enum Seniority {
+    EXECUTIVE, SENIOR_MANAGER, MANAGER, STAFF
+}
