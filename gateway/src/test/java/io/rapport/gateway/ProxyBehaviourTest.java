@@ -1,0 +1,127 @@
+package io.rapport.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@WithTestResource(FakeUpstreams.class)
+class ProxyBehaviourTest {
+
+    FakeUpstreams upstreams;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private String editor(String subject) {
+        return "Bearer " + upstreams.token(subject, "rapport-editor");
+    }
+
+    @Test
+    void requestHeadersThatMatterReachTheUpstreamAndHopByHopOnesDoNot() {
+        String token = editor("headers-1");
+        given().header("Authorization", token)
+            .header("If-Match", "\"2\"")
+            .header("Idempotency-Key", "idem-42")
+            .header("Accept", "application/json")
+            .header("Accept-Language", "en")
+            .header("X-Request-Id", "req-abc-123")
+            .header("Proxy-Authorization", "Basic c2VjcmV0")
+            .header("Upgrade", "websocket")
+            .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+            .contentType("application/json")
+            .body("{\"fullName\":\"Priya Shah\"}")
+            .put("/api/v1/contacts/abc?dryRun=true&x=1")
+            .then().statusCode(200)
+            .body("path", equalTo("/api/v1/contacts/abc"))
+            .body("query", equalTo("dryRun=true&x=1"))
+            .body("headers.if-match", equalTo("\"2\""))
+            .body("headers.idempotency-key", equalTo("idem-42"))
+            .body("headers.accept", equalTo("application/json"))
+            .body("headers.accept-language", equalTo("en"))
+            .body("headers.content-type", matchesPattern("application/json.*"))
+            .body("headers.authorization", equalTo(token))
+            .body("headers.x-request-id", equalTo("req-abc-123"))
+            .body("headers.traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+            .body("headers.x-forwarded-host", matchesPattern("localhost:\\d+"))
+            .body("headers.x-forwarded-user", equalTo("headers-1"))
+            .body("headers.proxy-authorization", nullValue())
+            .body("headers.upgrade", nullValue())
+            .body("bodyBytes", equalTo(25))
+            .header("X-Request-Id", "req-abc-123");
+    }
+
+    @Test
+    void responseHeadersThatMatterComeBackAndHopByHopOnesDoNot() {
+        Response response = given().header("Authorization", editor("headers-2")).get("/api/v1/contacts/abc");
+        response.then().statusCode(200)
+            .header("ETag", "\"3\"")
+            .header("Retry-After", "7")
+            .header("X-Upstream", "contacts")
+            .header("Content-Type", "application/json");
+        assertEquals(null, response.header("Keep-Alive"));
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenAbsentOrInvalidAndSentUpstream() {
+        Response response = given().header("Authorization", editor("rid-1")).get("/api/v1/engagements");
+        String id = response.header("X-Request-Id");
+        response.then().statusCode(200).body("headers.x-request-id", equalTo(id));
+        assertFalse(id == null || id.isBlank());
+        given().header("X-Request-Id", "bad id with spaces\t").header("Authorization", editor("rid-2"))
+            .get("/api/v1/engagements").then().statusCode(200)
+            .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        // the gateway's own answers carry it too
+        given().header("X-Request-Id", "rid-on-401").get("/api/v1/engagements").then().statusCode(401)
+            .header("X-Request-Id", "rid-on-401");
+    }
+
+    @Test
+    void absoluteLocationOfTheUpstreamIsRewrittenToTheGateway() {
+        String gateway = "http://localhost:" + base.getPort();
+        given().header("Authorization", editor("loc-1")).contentType("application/json").body("{}")
+            .post("/api/v1/contacts").then().statusCode(201)
+            .header("Location", gateway + "/api/v1/contacts/0000-new");
+        given().header("Authorization", editor("loc-2")).contentType("application/json").body("{}")
+            .post("/api/v1/engagements").then().statusCode(201)
+            .header("Location", gateway + "/api/v1/engagements/0000-new");
+    }
+
+    @Test
+    void relativeLocationBecomesAnAbsoluteGatewayUrl() {
+        given().header("Authorization", editor("loc-3")).contentType("application/json").body("{}")
+            .post("/api/v1/contacts/relative-location").then().statusCode(201)
+            .header("Location", "http://localhost:" + base.getPort() + "/api/v1/contacts/0000-relative");
+    }
+
+    @Test
+    void upstreamTimeoutGives504ProblemAndTheGatewayStaysHealthy() {
+        given().header("Authorization", editor("slow-1")).get("/api/v1/reports/slow")
+            .then().statusCode(504)
+            .contentType("application/problem+json")
+            .body("status", equalTo(504))
+            .body("title", equalTo("Gateway Timeout"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().header("Authorization", editor("slow-2")).get("/api/v1/coverage").then().statusCode(200)
+            .body("service", equalTo("analytics"));
+    }
+
+    @Test
+    void nonCanonicalPathsAreRefused() {
+        given().urlEncodingEnabled(false).header("Authorization", editor("path-1"))
+            .get("/api/v1/contacts/a%2F..%2F..%2Fadmin").then().statusCode(400)
+            .contentType("application/problem+json");
+    }
+}
