@@ -73,6 +73,13 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a body that is not JSON at all in a 400 WebApplicationException:
+        // describe the Jackson cause ("malformed-json", or the field by JSON path) instead
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return mapJson(json, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return mapUnexpected(e, uri);
