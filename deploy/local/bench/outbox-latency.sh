@@ -9,7 +9,7 @@
 # Configuration: N [500], CONTACTS_URL [http://127.0.0.1:8081], KAFKA [127.0.0.1:9092],
 # TOKEN (a bearer token, when the service requires one).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 N="${N:-500}"
 URL="${CONTACTS_URL:-http://127.0.0.1:8081}"
 KAFKA="${KAFKA:-127.0.0.1:9092}"
@@ -30,4 +30,4 @@ for i in $(seq 1 "$N"); do
     "$URL/api/v1/contacts"
 done
 sleep 2
-java -cp "$CP" io.rapport.local.bench.OutboxLatency --bootstrap "$KAFKA" --topic rapport.contacts.v1 --since "$since"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" io.rapport.local.bench.OutboxLatency --bootstrap "$KAFKA" --topic rapport.contacts.v1 --since "$since"

@@ -170,7 +170,7 @@ public class BusinessUnitResource {
     }
 
     /** The page schema, for the OpenAPI document only. */
-    @Schema(name = "BusinessUnitPage", description = "One page of business units")
+    @Schema(name = "BusinessUnitPage", description = "One page of business units", requiredProperties = { "items", "page", "size", "total" })
     public record BusinessUnitPage(java.util.List<BusinessUnitView> items, int page, int size, long total) {
     }
 }

@@ -262,7 +262,7 @@ public class ContactResource {
     }
 
     /** The page schema, for the OpenAPI document only. */
-    @Schema(name = "ContactPage", description = "One page of contacts")
+    @Schema(name = "ContactPage", description = "One page of contacts", requiredProperties = { "items", "page", "size", "total" })
     public record ContactPage(List<ContactView> items, int page, int size, long total) {
     }
 }

@@ -1,9 +1,11 @@
 package io.rapport.contacts.rest;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -13,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Adds to every operation the response every endpoint can give: 500 as problem details (with the
- * reference logged on the server; never a stack trace).
+ * reference logged on the server; never a stack trace). Also makes nullable references valid: the
+ * generator writes {@code type: object} next to {@code anyOf: [$ref, {type: null}]}, which forbids
+ * the null the anyOf allows (an erased contact's {@code owner}).
  */
 public class OpenApiErrorFilter implements OASFilter {
 
@@ -29,6 +33,17 @@ public class OpenApiErrorFilter implements OASFilter {
             operation.getResponses().addAPIResponse("500", internal);
         }
         return operation;
+    }
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Schema> anyOf = schema.getAnyOf();
+        boolean allowsNull = anyOf != null && anyOf.stream()
+            .anyMatch(s -> s.getType() != null && s.getType().contains(Schema.SchemaType.NULL));
+        if (allowsNull && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())) {
+            schema.setType(null);
+        }
+        return schema;
     }
 
     private static Object json(String text) {

@@ -1,0 +1,241 @@
+package io.rapport.analytics.mapping;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.analytics.events.EventTypes;
+import io.rapport.analytics.model.Direction;
+import io.rapport.analytics.model.EngagementEvent;
+import io.rapport.analytics.model.EngagementSnapshot;
+import io.rapport.analytics.model.EngagementStatus;
+import io.rapport.analytics.model.EngagementType;
+import io.rapport.platform.events.CloudEvent;
+import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
+
+/**
+ * Turns the {@code data} of a consumed CloudEvent into what the fold needs, checking the fields it
+ * reads (the producers' JSON Schemas are the contract; fields analytics does not need, such as names,
+ * emails of contacts, titles and leads, are not read at all). Any violation is a
+ * {@link MalformedEventException} whose message becomes the dead-letter reason.
+ */
+@ApplicationScoped
+public class EventParser {
+
+    /** An engagement event: the model's event plus each participant's unit at the time. */
+    public record EngagementChange(EngagementEvent event, EngagementSnapshot snapshot, Map<UUID, UUID> participantUnits) {
+    }
+
+    public record ContactChange(String type, UUID contactId, UUID businessUnitId, String status, String kind,
+                                String ownerEmail, long version) {
+    }
+
+    public record UnitChange(String type, UUID businessUnitId, String code, String name, UUID parentId, long version) {
+    }
+
+    public record RoleChange(String type, UUID roleId, UUID contactId, String projectCode, String role,
+                             LocalDate startDate, LocalDate endDate) {
+    }
+
+    public EngagementChange engagement(CloudEvent event) {
+        JsonNode data = data(event);
+        JsonNode snapshotNode;
+        EngagementEvent.Kind kind;
+        switch (event.type()) {
+            case EventTypes.ENGAGEMENT_LOGGED -> {
+                snapshotNode = data;
+                kind = EngagementEvent.Kind.LOGGED;
+            }
+            case EventTypes.ENGAGEMENT_UPDATED -> {
+                snapshotNode = object(data, "current");
+                kind = EngagementEvent.Kind.UPDATED;
+            }
+            case EventTypes.ENGAGEMENT_STATUS_CHANGED -> {
+                snapshotNode = object(data, "current");
+                kind = EngagementEvent.Kind.UPDATED;
+            }
+            case EventTypes.ENGAGEMENT_CANCELLED -> {
+                snapshotNode = data;
+                kind = EngagementEvent.Kind.CANCELLED;
+            }
+            default -> throw unknownType(event);
+        }
+        String prefix = snapshotNode == data ? "" : "current.";
+        try {
+            UUID id = uuid(snapshotNode, "engagementId", prefix);
+            long version = positiveLong(snapshotNode, "version", prefix);
+            EngagementType type = enumValue(EngagementType.class, snapshotNode, "type", prefix);
+            EngagementStatus status = enumValue(EngagementStatus.class, snapshotNode, "status", prefix);
+            Instant startAt = instant(snapshotNode, "startAt", prefix);
+            Instant endAt = optionalInstant(snapshotNode, "endAt", prefix);
+            Direction direction = enumValue(Direction.class, snapshotNode, "direction", prefix);
+            JsonNode effort = snapshotNode.get("effortHours");
+            Double effortHours = effort == null || effort.isNull() ? null : number(effort, prefix + "effortHours");
+            JsonNode sentimentNode = snapshotNode.get("sentiment");
+            Integer sentiment = null;
+            if (sentimentNode != null && !sentimentNode.isNull()) {
+                if (!sentimentNode.canConvertToInt() || !sentimentNode.isIntegralNumber()) {
+                    throw malformed(prefix + "sentiment", "must be an integer 1..5 or null");
+                }
+                sentiment = sentimentNode.intValue();
+            }
+            JsonNode participants = snapshotNode.get("participants");
+            if (participants == null || !participants.isArray() || participants.isEmpty()) {
+                throw malformed(prefix + "participants", "must be a non-empty array");
+            }
+            Map<UUID, UUID> units = new LinkedHashMap<>();
+            List<UUID> contacts = new ArrayList<>();
+            for (int i = 0; i < participants.size(); i++) {
+                JsonNode p = participants.get(i);
+                String at = prefix + "participants[" + i + "].";
+                UUID contactId = uuid(p, "contactId", at);
+                JsonNode unit = p.get("businessUnitId");
+                UUID unitId = unit == null || unit.isNull() ? null : uuid(p, "businessUnitId", at);
+                contacts.add(contactId);
+                units.putIfAbsent(contactId, unitId);
+            }
+            EngagementSnapshot snapshot = new EngagementSnapshot(id, type, status, startAt, endAt, direction,
+                effortHours, sentiment, contacts);
+            EngagementEvent modelEvent = new EngagementEvent(event.id(), id, version, kind,
+                kind == EngagementEvent.Kind.CANCELLED ? null : snapshot);
+            return new EngagementChange(modelEvent, snapshot, units);
+        } catch (MalformedEventException e) {
+            throw new MalformedEventException("event " + event.id() + " (" + event.type() + "): " + e.getMessage(), null);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException("event " + event.id() + " (" + event.type() + "): " + e.getMessage(), e);
+        }
+    }
+
+    public Object contactTopic(CloudEvent event) {
+        JsonNode data = data(event);
+        try {
+            return switch (event.type()) {
+                case EventTypes.CONTACT_CREATED, EventTypes.CONTACT_UPDATED, EventTypes.CONTACT_LEFT -> {
+                    JsonNode owner = data.get("owner");
+                    String ownerEmail = null;
+                    if (owner != null && !owner.isNull()) {
+                        ownerEmail = text(owner, "email", "owner.");
+                    }
+                    yield new ContactChange(event.type(), uuid(data, "contactId", ""), uuid(data, "businessUnitId", ""),
+                        text(data, "status", ""), text(data, "kind", ""), ownerEmail, positiveLong(data, "version", ""));
+                }
+                case EventTypes.CONTACT_ERASED -> new ContactChange(event.type(), uuid(data, "contactId", ""),
+                    uuid(data, "businessUnitId", ""), "ERASED", null, null, positiveLong(data, "version", ""));
+                case EventTypes.UNIT_CREATED, EventTypes.UNIT_UPDATED, EventTypes.UNIT_DELETED -> {
+                    JsonNode parent = data.get("parentId");
+                    yield new UnitChange(event.type(), uuid(data, "businessUnitId", ""), text(data, "code", ""),
+                        text(data, "name", ""), parent == null || parent.isNull() ? null : uuid(data, "parentId", ""),
+                        positiveLong(data, "version", ""));
+                }
+                case EventTypes.ROLE_ADDED, EventTypes.ROLE_UPDATED, EventTypes.ROLE_ENDED -> {
+                    JsonNode end = data.get("endDate");
+                    yield new RoleChange(event.type(), uuid(data, "roleId", ""), uuid(data, "contactId", ""),
+                        text(data, "projectCode", ""), text(data, "role", ""), date(data, "startDate", ""),
+                        end == null || end.isNull() ? null : date(data, "endDate", ""));
+                }
+                default -> throw unknownType(event);
+            };
+        } catch (MalformedEventException e) {
+            if (e.getMessage().startsWith("unknown event type")) {
+                throw e;
+            }
+            throw new MalformedEventException("event " + event.id() + " (" + event.type() + "): " + e.getMessage(), null);
+        }
+    }
+
+    public static MalformedEventException unknownType(CloudEvent event) {
+        return new MalformedEventException("unknown event type " + event.type() + " (event " + event.id() + ")", null);
+    }
+
+    private static JsonNode data(CloudEvent event) {
+        if (event.data() == null || !event.data().isObject()) {
+            throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has no data object", null);
+        }
+        return event.data();
+    }
+
+    private static JsonNode object(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isObject()) {
+            throw malformed(field, "must be an object");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode node, String field, String prefix) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw malformed(prefix + field, "must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static UUID uuid(JsonNode node, String field, String prefix) {
+        String s = text(node, field, prefix);
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw malformed(prefix + field, "must be a UUID");
+        }
+    }
+
+    private static long positiveLong(JsonNode node, String field, String prefix) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1) {
+            throw malformed(prefix + field, "must be an integer >= 1");
+        }
+        return v.longValue();
+    }
+
+    private static double number(JsonNode v, String field) {
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < 0) {
+            throw malformed(field, "must be a number >= 0");
+        }
+        return v.doubleValue();
+    }
+
+    private static Instant instant(JsonNode node, String field, String prefix) {
+        String s = text(node, field, prefix);
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw malformed(prefix + field, "must be an ISO-8601 date-time");
+        }
+    }
+
+    private static Instant optionalInstant(JsonNode node, String field, String prefix) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : instant(node, field, prefix);
+    }
+
+    private static LocalDate date(JsonNode node, String field, String prefix) {
+        String s = text(node, field, prefix);
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw malformed(prefix + field, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field, String prefix) {
+        String s = text(node, field, prefix);
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException e) {
+            throw malformed(prefix + field, "unknown value " + s);
+        }
+    }
+
+    private static MalformedEventException malformed(String field, String message) {
+        return new MalformedEventException(field + " " + message, null);
+    }
+}

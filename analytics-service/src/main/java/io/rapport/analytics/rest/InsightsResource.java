@@ -1,0 +1,137 @@
+package io.rapport.analytics.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.analytics.rest.dto.Dtos.CoverageItem;
+import io.rapport.analytics.rest.dto.Dtos.ExpiringStakeholderItem;
+import io.rapport.analytics.rest.dto.Dtos.GoingColdItem;
+import io.rapport.analytics.rest.dto.Dtos.Items;
+import io.rapport.analytics.rest.dto.Dtos.Network;
+import io.rapport.analytics.rest.dto.Dtos.ValueItem;
+import io.rapport.analytics.service.AnalyticsService;
+import io.rapport.platform.problem.ProblemDetail;
+
+/** Coverage, insights, value report and network: thin edges over {@link AnalyticsService}. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Insights", description = "Coverage of business units, relationships going cold, expiring stakeholders, value, network")
+public class InsightsResource {
+
+    private static final String PROBLEM_400 = """
+        {"type": "https://rapport.example/problems/validation", "title": "Validation failed", "status": 400,
+         "detail": "1 parameter is invalid", "instance": "/api/v1/insights/going-cold",
+         "errors": [{"field": "withinDays", "message": "must be between 1 and 3650"}]}""";
+
+    private final AnalyticsService service;
+
+    public InsightsResource(AnalyticsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Coverage per business unit", description = "strength = noisy-OR of the unit's ACTIVE contacts' "
+        + "scores (never below the strongest); gap = no contact WARM+, singlePoint = exactly one.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+        name = "coverage", value = """
+            {"items": [{"businessUnitId": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22", "code": "HR", "name": "Human Resources",
+              "strength": 71.5, "strongestContactId": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "warmContacts": 1,
+              "gap": false, "singlePoint": true}]}""")))
+    public Items<CoverageItem> coverage() {
+        return new Items<>(service.coverage(Instant.now()));
+    }
+
+    @GET
+    @Path("/insights/going-cold")
+    @Operation(summary = "Relationships going cold", description = "Every relationship not COLD whose band drops "
+        + "within the window if nothing happens, soonest first.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+        name = "goingCold", value = """
+            {"items": [{"contactId": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "score": 47.3, "band": "WARM",
+              "nextBand": "COOL", "dropsOn": "2026-12-04"}]}""")))
+    @APIResponse(responseCode = "400", description = "Invalid query parameters, each listed in errors", content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))
+    public Items<GoingColdItem> goingCold(
+        @Parameter(description = "Window in days, 1..3650", example = "30") @QueryParam("withinDays") Integer withinDays) {
+        QueryParams p = new QueryParams();
+        int days = p.range("withinDays", withinDays, 30, 1, 3650);
+        p.check();
+        return new Items<>(service.goingCold(days, Instant.now()));
+    }
+
+    @GET
+    @Path("/insights/expiring-stakeholders")
+    @Operation(summary = "Stakeholder roles ending soon with a relationship below WARM",
+        description = "Roles whose endDate falls within the window (from today, UTC), for contacts below WARM: "
+            + "the ones to turn into lasting internal relationships. Ordered by endDate.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+        name = "expiring", value = """
+            {"items": [{"contactId": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "projectCode": "ERP-2027",
+              "endDate": "2027-01-15", "score": 31.0, "band": "COOL"}]}""")))
+    @APIResponse(responseCode = "400", description = "Invalid query parameters, each listed in errors", content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
+    public Items<ExpiringStakeholderItem> expiringStakeholders(
+        @Parameter(description = "Window in days, 1..3650", example = "60") @QueryParam("withinDays") Integer withinDays) {
+        QueryParams p = new QueryParams();
+        int days = p.range("withinDays", withinDays, 60, 1, 3650);
+        p.check();
+        return new Items<>(service.expiringStakeholders(days, Instant.now()));
+    }
+
+    @GET
+    @Path("/reports/value")
+    @Operation(summary = "Value exchanged per business unit", description = "Effort by direction of the ACTIVE or "
+        + "COMPLETED engagements that started in [from, to] (UTC dates, inclusive; each bound optional); an engagement "
+        + "counts once for each unit among its participants (their unit at the time of the engagement).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+        name = "value", value = """
+            {"items": [{"businessUnitId": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22", "hoursGiven": 42, "hoursReceived": 420,
+              "hoursMutual": 6, "engagementsByType": {"ONE_TO_ONE": 3, "SECONDMENT": 1}, "secondeeDays": 91}]}""")))
+    @APIResponse(responseCode = "400", description = "Invalid query parameters, each listed in errors", content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
+    public Items<ValueItem> value(
+        @Parameter(description = "First day (YYYY-MM-DD)", example = "2026-10-01") @QueryParam("from") String from,
+        @Parameter(description = "Last day (YYYY-MM-DD)", example = "2026-12-31") @QueryParam("to") String to,
+        @Parameter(description = "Only this unit") @QueryParam("businessUnitId") String businessUnitId) {
+        QueryParams p = new QueryParams();
+        LocalDate f = p.date("from", from);
+        LocalDate t = p.date("to", to);
+        var unit = p.uuid("businessUnitId", businessUnitId);
+        if (f != null && t != null && f.isAfter(t)) {
+            p.error("to", "must not be before from");
+        }
+        p.check();
+        return new Items<>(service.value(f, t, unit));
+    }
+
+    @GET
+    @Path("/network")
+    @Operation(summary = "Relationship network", description = "Nodes: units (label = code), contacts (label = id: "
+        + "analytics holds no names), PMO owners (label = email, id owner:<email>). Edges contact→unit and owner→contact, "
+        + "strength = the contact's score.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+        name = "network", value = """
+            {"nodes": [{"id": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22", "kind": "UNIT", "label": "HR"},
+                       {"id": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "kind": "CONTACT", "label": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11"},
+                       {"id": "owner:sam.lee@example.com", "kind": "OWNER", "label": "sam.lee@example.com"}],
+             "edges": [{"source": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "target": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22", "strength": 63.2},
+                       {"source": "owner:sam.lee@example.com", "target": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "strength": 63.2}]}""")))
+    public Network network() {
+        return service.network(Instant.now());
+    }
+}

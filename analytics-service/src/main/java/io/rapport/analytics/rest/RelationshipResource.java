@@ -1,0 +1,110 @@
+package io.rapport.analytics.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.analytics.model.Band;
+import io.rapport.analytics.rest.dto.Dtos.RelationshipDto;
+import io.rapport.analytics.service.AnalyticsService;
+import io.rapport.platform.problem.ProblemDetail;
+import io.rapport.platform.rest.PageResponse;
+import io.rapport.platform.rest.SortSpec;
+
+@Path("/api/v1/relationships")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Relationships", description = "Relationship strength per contact: score, band, trend, factors, forecast")
+public class RelationshipResource {
+
+    static final String EXAMPLE = """
+        {"contactId": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "businessUnitId": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22",
+         "kind": "INTERNAL", "score": 63.2, "band": "WARM", "trend": 4.1,
+         "factors": {"recencyDays": 12, "frequency90d": 5, "depthHours": 14.5, "sentiment": 4.2, "reciprocity": 0.8,
+                     "hoursGiven": 8, "hoursReceived": 6.5},
+         "nextBand": "COOL", "dropsOn": "2027-01-19", "coldOn": "2027-04-02",
+         "lastEngagementAt": "2026-11-13T10:00:00Z", "owner": "sam.lee@example.com"}""";
+    static final String PROBLEM_400 = """
+        {"type": "https://rapport.example/problems/validation", "title": "Validation failed", "status": 400,
+         "detail": "1 parameter is invalid", "instance": "/api/v1/relationships",
+         "errors": [{"field": "band", "message": "must be one of COLD, COOL, WARM, STRONG"}]}""";
+
+    private static final Map<String, String> SORTS = Map.of("score", "score", "lastEngagementAt", "lastEngagementAt");
+
+    private final AnalyticsService service;
+
+    public RelationshipResource(AnalyticsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/{contactId}")
+    @Operation(summary = "A contact's relationship", description = "Score 0–100, band, 30-day trend, factors and the "
+        + "forecast (nextBand/dropsOn/coldOn). A known contact without engagements is score 0, COLD.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = RelationshipDto.class), examples = @ExampleObject(name = "warm", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid contact id or instant", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+        examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))
+    @APIResponse(responseCode = "404", description = "Unknown (or erased) contact", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public RelationshipDto get(
+        @Parameter(description = "Contact id (UUID)", example = "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11") @PathParam("contactId") String contactId,
+        @Parameter(description = "Evaluate at this instant instead of now (ISO-8601); an addition to API.md",
+            example = "2026-11-25T10:00:00Z") @QueryParam("at") String at) {
+        QueryParams p = new QueryParams();
+        var id = p.uuid("contactId", contactId);
+        if (id == null && (contactId == null || contactId.isBlank())) {
+            p.error("contactId", "must be a UUID");
+        }
+        Instant instant = p.instant("at", at);
+        p.check();
+        return service.relationship(id, instant == null ? Instant.now() : instant);
+    }
+
+    @GET
+    @Operation(summary = "List relationships", description = "Filters businessUnitId, band, owner (email), kind; "
+        + "sort=score,desc (default) or sort=lastEngagementAt,desc; paged. Erased contacts are not listed.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = PageResponse.class),
+        examples = @ExampleObject(name = "page", value = "{\"items\": [" + EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
+    @APIResponse(responseCode = "400", description = "Invalid parameters, each listed", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+        examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))
+    public PageResponse<RelationshipDto> list(
+        @Parameter(description = "Business unit id") @QueryParam("businessUnitId") String businessUnitId,
+        @Parameter(description = "COLD | COOL | WARM | STRONG") @QueryParam("band") String band,
+        @Parameter(description = "Owner email", example = "sam.lee@example.com") @QueryParam("owner") String owner,
+        @Parameter(description = "INTERNAL | STAKEHOLDER") @QueryParam("kind") String kind,
+        @Parameter(description = "score,asc|desc or lastEngagementAt,asc|desc", example = "score,desc") @QueryParam("sort") String sort,
+        @Parameter(description = "Page from 0", example = "0") @QueryParam("page") Integer page,
+        @Parameter(description = "Page size 1..200", example = "20") @QueryParam("size") Integer size) {
+        QueryParams p = new QueryParams();
+        var unit = p.uuid("businessUnitId", businessUnitId);
+        Band b = p.enumValue("band", band, Band.class);
+        String k = p.oneOf("kind", kind, List.of("INTERNAL", "STAKEHOLDER"));
+        if (owner != null && owner.length() > 254) {
+            p.error("owner", "must be at most 254 characters");
+        }
+        int pg = p.range("page", page, 0, 0, 1_000_000);
+        int sz = p.range("size", size, 20, 1, 200);
+        p.check();
+        SortSpec s = SortSpec.parse(sort, SORTS, new SortSpec("score", "score", false));
+        return service.list(new AnalyticsService.ListQuery(unit, b, owner == null || owner.isBlank() ? null : owner.trim(),
+            k, s.property(), s.ascending(), pg, sz), Instant.now());
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# GET /api/v1/contacts/{id}: through the gateway vs directly against contacts-service, in the same
+# run, with wrk, on a RUNNING local stack (deploy/local/rapport up). Prints p50, p99 and requests/s
+# of each and the p50 ratio. Rerunnable; creates one business unit and one contact per run.
+#
+#   gateway/bench/proxy-benchmark.sh            (needs wrk: apt-get install -y wrk)
+#
+# Configuration: GATEWAY_URL [http://127.0.0.1:8080], CONTACTS_URL [http://127.0.0.1:8081],
+# THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s], ROUNDS [2] (alternating direct/gateway).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+GW="${GATEWAY_URL:-http://127.0.0.1:8080}"
+DIRECT="${CONTACTS_URL:-http://127.0.0.1:8081}"
+THREADS="${THREADS:-2}" CONNECTIONS="${CONNECTIONS:-20}" DURATION="${DURATION:-15s}" WARMUP="${WARMUP:-5s}" ROUNDS="${ROUNDS:-2}"
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
+TOKEN="$("$ROOT/deploy/local/rapport" token admin)"
+AUTH="Authorization: Bearer $TOKEN"
+
+run="$(date +%s%N)"
+unit="$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
+  -d "{\"code\":\"GWB${run: -10}\",\"name\":\"Gateway bench $run\"}" "$GW/api/v1/business-units" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
+contact="$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
+  -d "{\"fullName\":\"Bench Person\",\"email\":\"gw.$run@bench.example.com\",\"businessUnitId\":\"$unit\",\"seniority\":\"STAFF\"}" \
+  "$GW/api/v1/contacts" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
+path="/api/v1/contacts/$contact"
+
+measure() { # label url -> "p50_ms p99_ms rps"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" "$2" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$2" | awk -v label="$1" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
+    / Non-2xx/ { bad = $NF }
+    END { printf "%-8s p50 %7.2f ms  p99 %7.2f ms  %9.1f req/s%s\n", label, p50, p99, rps, (bad ? "  NON-2XX: " bad : "") }'
+}
+
+echo "GET $path  (threads $THREADS, connections $CONNECTIONS, $DURATION after a $WARMUP warm-up, $ROUNDS rounds)"
+for r in $(seq 1 "$ROUNDS"); do
+  measure direct "$DIRECT$path"
+  measure gateway "$GW$path"
+done | tee /tmp/rapport-proxy-bench.txt
+awk '/^direct/ { d += $3; nd++ } /^gateway/ { g += $3; ng++ }
+     END { printf "p50 ratio gateway/direct (mean of rounds): %.2f\n", (g / ng) / (d / nd) }' /tmp/rapport-proxy-bench.txt
