@@ -1,5 +1,7 @@
 package io.rapport.analytics.rest;
 
+import io.rapport.platform.rest.QueryParameters;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -68,9 +70,9 @@ public class InsightsResource {
         schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))
     public Items<GoingColdItem> goingCold(
         @Parameter(description = "Window in days, 1..3650", example = "30") @QueryParam("withinDays") Integer withinDays) {
-        QueryParams p = new QueryParams();
+        QueryParameters p = new QueryParameters();
         int days = p.range("withinDays", withinDays, 30, 1, 3650);
-        p.check();
+        p.throwIfInvalid();
         return new Items<>(service.goingCold(days, Instant.now()));
     }
 
@@ -87,9 +89,9 @@ public class InsightsResource {
         schema = @Schema(implementation = ProblemDetail.class)))
     public Items<ExpiringStakeholderItem> expiringStakeholders(
         @Parameter(description = "Window in days, 1..3650", example = "60") @QueryParam("withinDays") Integer withinDays) {
-        QueryParams p = new QueryParams();
+        QueryParameters p = new QueryParameters();
         int days = p.range("withinDays", withinDays, 60, 1, 3650);
-        p.check();
+        p.throwIfInvalid();
         return new Items<>(service.expiringStakeholders(days, Instant.now()));
     }
 
@@ -108,14 +110,14 @@ public class InsightsResource {
         @Parameter(description = "First day (YYYY-MM-DD)", example = "2026-10-01") @QueryParam("from") String from,
         @Parameter(description = "Last day (YYYY-MM-DD)", example = "2026-12-31") @QueryParam("to") String to,
         @Parameter(description = "Only this unit") @QueryParam("businessUnitId") String businessUnitId) {
-        QueryParams p = new QueryParams();
+        QueryParameters p = new QueryParameters();
         LocalDate f = p.date("from", from);
         LocalDate t = p.date("to", to);
         var unit = p.uuid("businessUnitId", businessUnitId);
         if (f != null && t != null && f.isAfter(t)) {
             p.error("to", "must not be before from");
         }
-        p.check();
+        p.throwIfInvalid();
         return new Items<>(service.value(f, t, unit));
     }
 

@@ -1,5 +1,7 @@
 package io.rapport.analytics.rest;
 
+import io.rapport.platform.rest.QueryParameters;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +68,13 @@ public class RelationshipResource {
         @Parameter(description = "Contact id (UUID)", example = "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11") @PathParam("contactId") String contactId,
         @Parameter(description = "Evaluate at this instant instead of now (ISO-8601); an addition to API.md",
             example = "2026-11-25T10:00:00Z") @QueryParam("at") String at) {
-        QueryParams p = new QueryParams();
+        QueryParameters p = new QueryParameters();
         var id = p.uuid("contactId", contactId);
         if (id == null && (contactId == null || contactId.isBlank())) {
             p.error("contactId", "must be a UUID");
         }
         Instant instant = p.instant("at", at);
-        p.check();
+        p.throwIfInvalid();
         return service.relationship(id, instant == null ? Instant.now() : instant);
     }
 
@@ -93,7 +95,7 @@ public class RelationshipResource {
         @Parameter(description = "score,asc|desc or lastEngagementAt,asc|desc", example = "score,desc") @QueryParam("sort") String sort,
         @Parameter(description = "Page from 0", example = "0") @QueryParam("page") Integer page,
         @Parameter(description = "Page size 1..200", example = "20") @QueryParam("size") Integer size) {
-        QueryParams p = new QueryParams();
+        QueryParameters p = new QueryParameters();
         var unit = p.uuid("businessUnitId", businessUnitId);
         Band b = p.enumValue("band", band, Band.class);
         String k = p.oneOf("kind", kind, List.of("INTERNAL", "STAKEHOLDER"));
@@ -102,7 +104,7 @@ public class RelationshipResource {
         }
         int pg = p.range("page", page, 0, 0, 1_000_000);
         int sz = p.range("size", size, 20, 1, 200);
-        p.check();
+        p.throwIfInvalid();
         SortSpec s = SortSpec.parse(sort, SORTS, new SortSpec("score", "score", false));
         return service.list(new AnalyticsService.ListQuery(unit, b, owner == null || owner.isBlank() ? null : owner.trim(),
             k, s.property(), s.ascending(), pg, sz), Instant.now());

@@ -44,6 +44,7 @@ import io.rapport.platform.idempotency.IdempotentResponse;
 import io.rapport.platform.problem.ProblemDetail;
 import io.rapport.platform.problem.ProblemException;
 import io.rapport.platform.rest.PageResponse;
+import io.rapport.platform.rest.QueryParameters;
 import io.rapport.platform.rest.Preconditions;
 import io.rapport.platform.rest.SortSpec;
 
@@ -127,17 +128,17 @@ public class EngagementResource {
         @Parameter(description = "FIELD,asc|desc with FIELD one of startAt, endAt, createdAt, updatedAt, title, type,"
             + " status, effortHours", example = "startAt,desc")
         @QueryParam("sort") String sort) {
-        ListParameters params = new ListParameters();
+        QueryParameters params = new QueryParameters();
         EngagementFilter filter = new EngagementFilter(params.enumValue("type", type, EngagementType.class),
             params.uuid("contactId", contactId), params.uuid("businessUnitId", businessUnitId),
-            params.instant("from", from, false), params.instant("to", to, true),
+            params.instantOrDate("from", from, false), params.instantOrDate("to", to, true),
             params.enumValue("status", status, EngagementStatus.class), params.uuid("forumId", forumId));
         int pageNumber = params.page(page);
         int pageSize = params.size(size, config.maxPageSize());
         SortSpec sortSpec = params.sort(sort, EngagementService.SORTABLE, EngagementService.DEFAULT_SORT);
-        params.check(filter.from() == null || filter.to() == null || !filter.to().isBefore(filter.from()), "to",
+        params.require(filter.from() == null || filter.to() == null || !filter.to().isBefore(filter.from()), "to",
             "must not be before from");
-        params.validate();
+        params.throwIfInvalid();
         return service.listEngagements(filter, pageNumber, pageSize, sortSpec);
     }
 

@@ -42,6 +42,7 @@ import io.rapport.platform.idempotency.IdempotentResponse;
 import io.rapport.platform.problem.ProblemDetail;
 import io.rapport.platform.problem.ProblemException;
 import io.rapport.platform.rest.PageResponse;
+import io.rapport.platform.rest.QueryParameters;
 import io.rapport.platform.rest.Preconditions;
 import io.rapport.platform.rest.SortSpec;
 
@@ -104,11 +105,11 @@ public class ForumResource {
         @Parameter(description = "Page size, 1 to 200 (default 20)", example = "20") @QueryParam("size") Integer size,
         @Parameter(description = "FIELD,asc|desc with FIELD one of name, createdAt", example = "name,asc")
         @QueryParam("sort") String sort) {
-        ListParameters params = new ListParameters();
+        QueryParameters params = new QueryParameters();
         int pageNumber = params.page(page);
         int pageSize = params.size(size, config.maxPageSize());
         SortSpec sortSpec = params.sort(sort, ForumService.SORTABLE, ForumService.DEFAULT_SORT);
-        params.validate();
+        params.throwIfInvalid();
         return service.listForums(pageNumber, pageSize, sortSpec);
     }
 

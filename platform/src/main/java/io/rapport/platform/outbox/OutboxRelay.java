@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -185,8 +186,12 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return new BatchResult(0, false); // another replica publishes
         }
+        // FOR UPDATE: a transaction that deletes pending rows (erasure) waits until this batch has
+        // either been acknowledged or given up by the producer, so no record it removed can still be
+        // sitting in the producer's buffer, to be delivered once the broker is back
         List<OutboxEvent> rows = entityManager
             .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setMaxResults(config.batchSize())
             .getResultList();
         if (rows.isEmpty()) {
