@@ -54,6 +54,7 @@ public class FoldService {
     public void applyEngagementEvent(CloudEvent event) {
         EngagementChange change = parser.engagement(event);
         Set<UUID> affected = QuarkusTransaction.requiringNew().call(() -> {
+            RebuildService.enterLiveFold(em);
             if (!processed.markProcessed(CONSUMER, event.id())) {
                 return Set.<UUID>of();
             }
@@ -66,6 +67,7 @@ public class FoldService {
     public void applyContactEvent(CloudEvent event) {
         Object change = parser.contactTopic(event);
         Set<UUID> affected = QuarkusTransaction.requiringNew().call(() -> {
+            RebuildService.enterLiveFold(em);
             if (!processed.markProcessed(CONSUMER, event.id())) {
                 return Set.<UUID>of();
             }
@@ -79,6 +81,27 @@ public class FoldService {
             return Set.<UUID>of();
         });
         cache.invalidate(affected);
+    }
+
+    /**
+     * The rebuild's fold: applies one event of either topic with the same rules, but without the inbox
+     * (a rebuild replays events that are already recorded as processed), to the tables the current
+     * transaction's search_path resolves (see {@link RebuildService}). Call inside a transaction;
+     * a malformed event throws before anything is touched.
+     */
+    void foldForRebuild(CloudEvent event, boolean engagementTopic) {
+        if (engagementTopic) {
+            upsertEngagement(parser.engagement(event));
+            return;
+        }
+        Object change = parser.contactTopic(event);
+        if (change instanceof ContactChange c) {
+            applyContact(c);
+        } else if (change instanceof UnitChange u) {
+            applyUnit(u);
+        } else if (change instanceof RoleChange r) {
+            applyRole(r);
+        }
     }
 
     private Set<UUID> upsertEngagement(EngagementChange change) {

@@ -1,0 +1,165 @@
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The fold benchmark's two halves (run by fold-benchmark.sh, as a single-file source program):
+ *
+ *   publish BOOTSTRAP TOPIC RUN N PARTITIONS   creates TOPIC and publishes N generated engagement events
+ *   await JDBC_URL USER PASSWORD RUN N TIMEOUT_S waits until analytics-service has recorded the N event
+ *                                                ids of RUN as processed; prints "FOLD <events/s> <seconds>"
+ *                                                from the first to the last processed_at of the run
+ */
+public class FoldBenchmark {
+
+    static final String[] TYPES = {"ONE_TO_ONE", "LEADERSHIP_FORUM", "SHADOWING", "ON_THE_JOB_TRAINING", "SECONDMENT",
+        "EXPERTISE_EXCHANGE", "SME_HOURS", "NETWORKING"};
+    static final String[] DIRECTIONS = {"PMO_GAVE", "PMO_RECEIVED", "MUTUAL"};
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "publish" -> publish(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "await" -> await(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void publish(String bootstrap, String topic, String run, int n, int partitions) throws Exception {
+        Properties a = new Properties();
+        a.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(a)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        Random r = new Random(20261125L);
+        List<UUID> contacts = new ArrayList<>();
+        List<UUID> units = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            units.add(UUID.randomUUID());
+        }
+        for (int i = 0; i < 2000; i++) {
+            contacts.add(UUID.randomUUID());
+        }
+        List<String[]> engagements = new ArrayList<>(); // id, type, version (as String)
+        Instant at = Instant.parse("2026-11-25T12:00:00Z");
+        long bytes = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String eventId = "bench-" + run + "-" + i;
+                boolean update = !engagements.isEmpty() && r.nextInt(100) < 15;
+                String[] e;
+                String eventType;
+                if (update) {
+                    e = engagements.get(r.nextInt(engagements.size()));
+                    e[2] = String.valueOf(Long.parseLong(e[2]) + 1);
+                    eventType = "rapport.engagement.updated.v1";
+                } else {
+                    e = new String[] {UUID.randomUUID().toString(), TYPES[r.nextInt(TYPES.length)], "1"};
+                    engagements.add(e);
+                    eventType = "rapport.engagement.logged.v1";
+                }
+                String snapshot = snapshot(r, e, contacts, units, at);
+                String data = update ? "{\"previous\":" + snapshot + ",\"current\":" + snapshot + "}" : snapshot;
+                String json = "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"source\":\"/rapport/engagement-service\","
+                    + "\"type\":\"" + eventType + "\",\"time\":\"2026-11-25T10:00:00Z\",\"subject\":\"engagements/" + e[0]
+                    + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+                bytes += json.length();
+                sent.add(producer.send(new ProducerRecord<>(topic, e[0], json)));
+            }
+            producer.flush();
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+        System.out.printf("PUBLISHED %d events (%d distinct engagements, avg %d bytes) to %s%n", n, engagements.size(),
+            bytes / n, topic);
+    }
+
+    static String snapshot(Random r, String[] e, List<UUID> contacts, List<UUID> units, Instant at) {
+        String type = e[1];
+        boolean longRunning = type.equals("SECONDMENT") || type.equals("SHADOWING") || type.equals("ON_THE_JOB_TRAINING");
+        Instant start = at.minusSeconds(60L * r.nextInt(60 * 24 * 400));
+        String end = longRunning ? "\"" + start.plusSeconds(3600L * 24 * (7 + r.nextInt(120))) + "\"" : "null";
+        int participants = type.equals("LEADERSHIP_FORUM") ? 3 + r.nextInt(6) : 1 + r.nextInt(2);
+        StringBuilder ps = new StringBuilder();
+        for (int i = 0; i < participants; i++) {
+            int c = r.nextInt(contacts.size());
+            if (i > 0) {
+                ps.append(',');
+            }
+            ps.append("{\"contactId\":\"").append(contacts.get(c)).append("\",\"role\":\"ATTENDEE\",\"businessUnitId\":\"")
+                .append(units.get(c % units.size())).append("\"}");
+        }
+        return "{\"engagementId\":\"" + e[0] + "\",\"version\":" + e[2] + ",\"type\":\"" + type + "\",\"title\":\"Bench\","
+            + "\"startAt\":\"" + start + "\",\"endAt\":" + end + ",\"status\":\"" + (longRunning && r.nextBoolean() ? "ACTIVE" : "COMPLETED")
+            + "\",\"direction\":\"" + DIRECTIONS[r.nextInt(3)] + "\",\"effortHours\":" + (r.nextInt(40) / 4.0)
+            + ",\"sentiment\":" + (1 + r.nextInt(5)) + ",\"lead\":{\"name\":\"Sam Lee\",\"email\":\"sam.lee@example.com\"},"
+            + "\"forumId\":null,\"hoursPledged\":null,\"hoursDelivered\":null,\"participants\":[" + ps + "],\"groupSize\":"
+            + participants + ",\"occurredAt\":\"2026-11-25T10:00:00Z\"}";
+    }
+
+    static void await(String url, String user, String password, String run, int n, int timeoutSeconds) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        String like = "bench-" + run + "-%";
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            long count = 0;
+            long lastReport = 0;
+            while (Instant.now().isBefore(deadline)) {
+                try (PreparedStatement s = c.prepareStatement(
+                    "select count(*) from processed_event where consumer = 'analytics-service' and event_id like ?")) {
+                    s.setString(1, like);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        count = rs.getLong(1);
+                    }
+                } catch (java.sql.SQLException e) {
+                    count = 0; // the service has not migrated the database yet
+                }
+                if (count >= n) {
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    System.out.printf("  folded %d of %d%n", count, n);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(500);
+            }
+            if (count < n) {
+                System.out.printf("TIMEOUT only %d of %d events folded within %d s%n", count, n, timeoutSeconds);
+                System.exit(1);
+            }
+            try (PreparedStatement s = c.prepareStatement("select extract(epoch from max(processed_at) - min(processed_at))"
+                + " from processed_event where consumer = 'analytics-service' and event_id like ?")) {
+                s.setString(1, like);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    double seconds = rs.getDouble(1);
+                    System.out.printf("FOLD %.0f %.3f%n", n / seconds, seconds);
+                }
+            }
+        }
+    }
+}

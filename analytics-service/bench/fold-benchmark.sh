@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Fold throughput of analytics-service against Kafka's own ConsumerPerformance, same topic, same run.
+#
+#   analytics-service/bench/fold-benchmark.sh          (after: ./mvnw -B install -pl analytics-service -am)
+#
+# 1. Starts a Kafka broker (deploy/local/infra, port BENCH_KAFKA_PORT) unless KAFKA is given, and a
+#    PostgreSQL (deploy/local/infra PostgresMain: RAPPORT_PG_* if set, else 127.0.0.1:5432 if it
+#    accepts, else embedded on BENCH_PG_PORT), database rapport_analytics_bench.
+# 2. Publishes N generated engagement events (85% logged, 15% updates; 2,000 contacts) to a fresh
+#    topic bench.engagements.<run> with PARTITIONS partitions.
+# 3. Runs org.apache.kafka.tools.ConsumerPerformance on that topic (fresh group): the raw consumer rate.
+# 4. Starts the packaged analytics-service (target/quarkus-app) with its engagements channel on that
+#    topic and a fresh consumer group, and waits until all N event ids are in processed_event. The fold
+#    rate is N / (last processed_at - first processed_at) of the run (start-up excluded).
+# 5. Prints both rates and the ratio; stops what it started.
+#
+# Configuration: N [100000], PARTITIONS [6], KAFKA [start one], BENCH_KAFKA_PORT [39192],
+# BENCH_PG_PORT [15532], BENCH_HTTP_PORT [18483], BENCH_JAVA_OPTS [-Xmx512m], TIMEOUT [900] seconds.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+N="${N:-100000}"
+PARTITIONS="${PARTITIONS:-6}"
+KAFKA_PORT="${BENCH_KAFKA_PORT:-39192}"
+PG_PORT="${BENCH_PG_PORT:-15532}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18483}"
+TIMEOUT="${TIMEOUT:-900}"
+WORK="$ROOT/analytics-service/target/bench"
+INFRA="$ROOT/deploy/local/infra"
+JAR="$ROOT/analytics-service/target/quarkus-app/quarkus-run.jar"
+RUN="$(date +%s)"
+TOPIC="bench.engagements.$RUN"
+mkdir -p "$WORK"
+
+[ -f "$JAR" ] || { echo "error: $JAR is missing; build analytics-service first" >&2; exit 2; }
+INFRA_CP="$(ls "$INFRA"/target/rapport-local-infra-*.jar | head -n1):$(cat "$INFRA/target/classes/META-INF/rapport/infra.classpath")"
+
+STARTED=()
+cleanup() { # the service first, then the database and the broker
+  local i
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    kill "${STARTED[$i]}" 2>/dev/null || true; wait "${STARTED[$i]}" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+wait_line() { # file regex timeout pid
+  local i=0
+  until grep -qE "$2" "$1" 2>/dev/null; do
+    kill -0 "$4" 2>/dev/null || { echo "error: process $4 exited; see $1" >&2; exit 1; }
+    [ "$i" -ge $(($3 * 4)) ] && { echo "error: timed out; see $1" >&2; exit 1; }
+    sleep 0.25; i=$((i + 1))
+  done
+}
+
+# Class path of ConsumerPerformance, the Kafka client, the PostgreSQL driver (resolved once, then cached).
+if [ ! -s "$WORK/bench.classpath" ] || [ "$HERE/pom.xml" -nt "$WORK/bench.classpath" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -f analytics-service/bench/pom.xml dependency:build-classpath \
+     -Dmdep.outputFile="$WORK/bench.classpath" >/dev/null)
+fi
+BENCH_CP="$(cat "$WORK/bench.classpath")"
+
+if [ -z "${KAFKA:-}" ]; then
+  rm -rf "$WORK/kafka"
+  java -Xmx512m -cp "$INFRA_CP" io.rapport.local.kafka.KafkaBrokerMain --port "$KAFKA_PORT" \
+    --data-dir "$WORK/kafka" --partitions "$PARTITIONS" > "$WORK/kafka.log" 2>&1 </dev/null &
+  STARTED+=($!); KPID=$!
+  KAFKA="127.0.0.1:$KAFKA_PORT"
+fi
+java -Xmx128m -cp "$INFRA_CP" io.rapport.local.postgres.PostgresMain --data-dir "$WORK/postgres" \
+  --embedded-port "$PG_PORT" --databases rapport_analytics_bench > "$WORK/postgres.log" 2>&1 </dev/null &
+PGPID=$!; STARTED+=($PGPID)
+[ -n "${KPID:-}" ] && wait_line "$WORK/kafka.log" '^READY ' 120 "$KPID"
+until grep -q '^READY' "$WORK/postgres.log" 2>/dev/null; do
+  if ! kill -0 "$PGPID" 2>/dev/null; then grep -q '^READY' "$WORK/postgres.log" && break; echo "error: see $WORK/postgres.log" >&2; exit 1; fi
+  sleep 0.25
+done
+read -r _ _ PG_HOST PG_PORT_REAL PG_USER PG_PASSWORD <<<"$(grep -m1 '^POSTGRES ' "$WORK/postgres.log")"
+[ "$PG_PASSWORD" = "-" ] && PG_PASSWORD=postgres
+DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT_REAL/rapport_analytics_bench"
+echo "broker $KAFKA, database $DB_URL, topic $TOPIC, $N events, $PARTITIONS partitions"
+
+java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" publish "$KAFKA" "$TOPIC" "$RUN" "$N" "$PARTITIONS"
+
+echo "ConsumerPerformance:"
+java -Xmx512m -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.kafka.tools.ConsumerPerformance \
+  --bootstrap-server "$KAFKA" --topic "$TOPIC" --messages "$N" --group "perf-$RUN" --timeout 60000 | tee "$WORK/perf-$RUN.txt"
+# columns: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+PERF_LINE="$(grep -E '^[0-9]{4}-' "$WORK/perf-$RUN.txt" | tail -n1)"
+RAW_TOTAL="$(echo "$PERF_LINE" | awk -F', *' '{print $6}')"
+RAW_FETCH="$(echo "$PERF_LINE" | awk -F', *' '{print $10}')"
+
+echo "analytics-service folding $TOPIC ..."
+DB_URL="$DB_URL" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASSWORD" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" HTTP_PORT="$HTTP_PORT" \
+  QUARKUS_HTTP_HOST=127.0.0.1 \
+  java ${BENCH_JAVA_OPTS:--Xmx512m} \
+  -Dmp.messaging.incoming.engagements.topic="$TOPIC" -Dmp.messaging.incoming.engagements.group.id="bench-$RUN" \
+  -Dmp.messaging.incoming.contacts.topic="bench.contacts.$RUN" -Dmp.messaging.incoming.contacts.group.id="bench-$RUN" \
+  -jar "$JAR" > "$WORK/analytics-$RUN.log" 2>&1 </dev/null &
+SPID=$!; STARTED+=($SPID)
+java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" await "$DB_URL" "$PG_USER" "$PG_PASSWORD" "$RUN" "$N" "$TIMEOUT" \
+  | tee "$WORK/fold-$RUN.txt"
+FOLD_LINE="$(grep '^FOLD ' "$WORK/fold-$RUN.txt")"
+FOLD="$(echo "$FOLD_LINE" | awk '{print $2}')"
+FOLD_SECONDS="$(echo "$FOLD_LINE" | awk '{print $3}')"
+
+echo
+echo "== fold benchmark, $N engagement events, $PARTITIONS partitions, $(nproc) cores =="
+printf 'ConsumerPerformance   %10.0f msg/s (fetch.nMsg.sec, rebalance excluded); %.0f msg/s overall\n' "$RAW_FETCH" "$RAW_TOTAL"
+printf 'analytics-service fold %9.0f events/s (%s s from first to last processed_at)\n' "$FOLD" "$FOLD_SECONDS"
+awk -v f="$FOLD" -v r="$RAW_FETCH" -v t="$RAW_TOTAL" 'BEGIN { printf "ratio                 %10.1f %% of fetch rate (%.1f %% of overall rate); target >= 25 %%\n", 100*f/r, 100*f/t }'

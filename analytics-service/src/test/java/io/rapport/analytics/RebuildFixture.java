@@ -1,0 +1,139 @@
+package io.rapport.analytics;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rapport.analytics.FoldIntegrationTest.Generated;
+import io.rapport.analytics.model.EngagementEvent;
+import io.rapport.analytics.model.RelationshipModel;
+import io.rapport.analytics.model.ScoringParameters;
+import io.rapport.testsupport.TopicProbe;
+
+/** A small generated history (contacts + engagement events), published and folded; helpers shared by the rebuild tests. */
+final class RebuildFixture {
+
+    static final Instant AT = FoldIntegrationTest.AT;
+
+    final List<UUID> contacts = new ArrayList<>();
+    final Map<UUID, UUID> unitOf = new HashMap<>();
+    final List<Generated> events = new ArrayList<>();
+
+    RebuildFixture(long seed, int contactCount, int engagementEvents) {
+        Random random = new Random(seed);
+        List<UUID> units = List.of(UUID.randomUUID(), UUID.randomUUID());
+        for (int i = 0; i < contactCount; i++) {
+            UUID c = UUID.randomUUID();
+            contacts.add(c);
+            unitOf.put(c, units.get(i % units.size()));
+        }
+        while (events.size() < engagementEvents) {
+            events.addAll(FoldIntegrationTest.history(random, contacts, unitOf));
+        }
+    }
+
+    void publishAndAwait(String bootstrap, EntityManager em) throws InterruptedException {
+        TopicProbe.ensureTopic(bootstrap, TestEvents.CONTACTS);
+        TopicProbe.ensureTopic(bootstrap, TestEvents.ENGAGEMENTS);
+        try (TestEvents out = new TestEvents(bootstrap)) {
+            List<String[]> contactEvents = new ArrayList<>();
+            for (UUID c : contacts) {
+                contactEvents.add(new String[] {c.toString(), TestEvents.contactCreated(c, unitOf.get(c), "sam.lee@example.com")});
+            }
+            out.sendAll(TestEvents.CONTACTS, contactEvents);
+            out.sendAll(TestEvents.ENGAGEMENTS, events.stream().map(g -> new String[] {g.engagementId().toString(), g.json()}).toList());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(g -> ids.add(g.eventId()));
+        awaitProcessed(em, ids);
+        for (UUID c : contacts) {
+            await("contact " + c + " folded", Duration.ofMinutes(1),
+                () -> given().get("/api/v1/relationships/" + c).statusCode() == 200);
+        }
+    }
+
+    static void awaitProcessed(EntityManager em, Set<String> ids) throws InterruptedException {
+        await(ids.size() + " events folded", Duration.ofMinutes(5), () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+            .createNativeQuery("select count(*) from processed_event where event_id in (:ids)").setParameter("ids", ids)
+            .getSingleResult()).intValue()) == ids.size());
+    }
+
+    /** The model fed the final engagement states (the service's canonical computation). */
+    RelationshipModel model(ScoringParameters params) {
+        Map<UUID, Generated> latest = new HashMap<>();
+        for (Generated g : events) {
+            latest.merge(g.engagementId(), g, (a, b) -> supersedes(b, a) ? b : a);
+        }
+        RelationshipModel model = new RelationshipModel(params);
+        latest.values().stream().sorted(Comparator.comparing(Generated::engagementId))
+            .filter(g -> !"rapport.engagement.cancelled.v1".equals(g.type()) && g.snapshot().status().contributes())
+            .forEach(g -> model.apply(EngagementEvent.logged(g.eventId(), g.version(), g.snapshot())));
+        return model;
+    }
+
+    private static boolean supersedes(Generated a, Generated b) {
+        if (a.version() != b.version()) {
+            return a.version() > b.version();
+        }
+        boolean ac = a.type().endsWith("cancelled.v1");
+        boolean bc = b.type().endsWith("cancelled.v1");
+        if (ac != bc) {
+            return ac;
+        }
+        return a.eventId().compareTo(b.eventId()) > 0;
+    }
+
+    static JsonNode relationship(UUID contact) {
+        try {
+            return TestEvents.MAPPER.readTree(given().queryParam("at", AT.toString())
+                .get("/api/v1/relationships/" + contact).then().statusCode(200).extract().asString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode rebuildStatus() {
+        try {
+            return TestEvents.MAPPER.readTree(given().get("/api/v1/admin/rebuild").then().statusCode(200).extract().asString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitRebuildDone() throws InterruptedException {
+        await("rebuild DONE", Duration.ofMinutes(5), () -> {
+            String status = rebuildStatus().get("status").asText();
+            if ("FAILED".equals(status)) {
+                throw new AssertionError("rebuild FAILED");
+            }
+            return "DONE".equals(status);
+        });
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+    }
+}
