@@ -1,10 +1,14 @@
 package io.rapport.contacts.rest;
 
 import static io.rapport.contacts.rest.ApiDocs.*;
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
 
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,6 +57,7 @@ public class BusinessUnitResource {
         this.idempotencyKeys = idempotencyKeys;
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Operation(summary = "Create a business unit", description = "Publishes BusinessUnitCreated.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BusinessUnitRequest.class),
@@ -80,6 +85,7 @@ public class BusinessUnitResource {
         });
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Operation(summary = "List business units", description = "Paged, sorted (default code,asc; ties by id).")
     @APIResponse(responseCode = "200", description = "One page",
@@ -99,6 +105,7 @@ public class BusinessUnitResource {
         return service.listBusinessUnits(page, size, sort);
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a business unit")
@@ -116,6 +123,7 @@ public class BusinessUnitResource {
             .orElseThrow(() -> ProblemException.notFound("business unit", id));
     }
 
+    @RolesAllowed(ADMIN)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a business unit", description = "Needs If-Match. Moving a unit below one of its own "
@@ -150,6 +158,7 @@ public class BusinessUnitResource {
             .orElseThrow(() -> ProblemException.notFound("business unit", id));
     }
 
+    @RolesAllowed(ADMIN)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a business unit", description = "Refused with 409 while contacts (whatever their "

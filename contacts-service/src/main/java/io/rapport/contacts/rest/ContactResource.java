@@ -1,11 +1,15 @@
 package io.rapport.contacts.rest;
 
 import static io.rapport.contacts.rest.ApiDocs.*;
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,6 +65,7 @@ public class ContactResource {
         this.idempotencyKeys = idempotencyKeys;
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Operation(summary = "Create a contact", description = "Status ACTIVE, version 1. Publishes ContactCreated.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactRequest.class),
@@ -90,6 +95,7 @@ public class ContactResource {
         });
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Operation(summary = "Search contacts", description = "Filters combine with AND. Sorted by fullName,asc unless "
         + "sort says otherwise; ties by id, so pages are stable.")
@@ -131,6 +137,7 @@ public class ContactResource {
             status, kind, page, size, sort));
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact", description = "An erased contact reads as its shell: id, businessUnitId, "
@@ -149,6 +156,7 @@ public class ContactResource {
             .orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a contact", description = "Needs If-Match. Every field is replaced; status may be "
@@ -183,6 +191,7 @@ public class ContactResource {
             .orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Mark a contact LEFT", description = "The contact and its history stay; status becomes LEFT. "
@@ -204,6 +213,7 @@ public class ContactResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("/{id}/erasure")
     @Consumes(MediaType.WILDCARD)
@@ -223,6 +233,7 @@ public class ContactResource {
             .orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Path("/import")
     @Consumes("text/csv")

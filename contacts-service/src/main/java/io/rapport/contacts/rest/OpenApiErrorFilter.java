@@ -13,9 +13,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.platform.security.SecurityResponses;
+
 /**
  * Adds to every operation the response every endpoint can give: 500 as problem details (with the
- * reference logged on the server; never a stack trace). Also makes nullable references valid: the
+ * reference logged on the server; never a stack trace); describes the 401/403 of secured operations
+ * as problem details. Also makes nullable references valid: the
  * generator writes {@code type: object} next to {@code anyOf: [$ref, {type: null}]}, which forbids
  * the null the anyOf allows (an erased contact's {@code owner}).
  */
@@ -23,6 +26,8 @@ public class OpenApiErrorFilter implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
+        // 401/403 are added by Quarkus for @RolesAllowed, without a body: they are problem details too
+        SecurityResponses.describe(operation);
         if (operation.getResponses() != null && operation.getResponses().getAPIResponse("500") == null) {
             Content content = OASFactory.createContent().addMediaType(ApiDocs.PROBLEM, OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/ProblemDetail"))

@@ -1,11 +1,15 @@
 package io.rapport.contacts.rest;
 
 import static io.rapport.contacts.rest.ApiDocs.*;
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,6 +63,7 @@ public class StakeholderRoleResource {
         this.idempotencyKeys = idempotencyKeys;
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Operation(summary = "Add a stakeholder role", description = "Publishes StakeholderRoleAdded (key: the contact id).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StakeholderRoleRequest.class),
@@ -92,6 +97,7 @@ public class StakeholderRoleResource {
             });
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Operation(summary = "List a contact's stakeholder roles", description = "Open and ended, by startDate.")
     @APIResponse(responseCode = "200", description = "The roles",
@@ -105,6 +111,7 @@ public class StakeholderRoleResource {
         return service.listRoles(contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Path("/{roleId}")
     @Operation(summary = "Read a stakeholder role")
@@ -123,6 +130,7 @@ public class StakeholderRoleResource {
             .orElseThrow(() -> ProblemException.notFound("stakeholder role", roleId));
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @PUT
     @Path("/{roleId}")
     @Operation(summary = "Replace a stakeholder role", description = "Needs If-Match. An ended role cannot change "
@@ -161,6 +169,7 @@ public class StakeholderRoleResource {
             .orElseThrow(() -> ProblemException.notFound("stakeholder role", roleId));
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @DELETE
     @Path("/{roleId}")
     @Operation(summary = "End a stakeholder role", description = "The role stays as history: endDate becomes today "

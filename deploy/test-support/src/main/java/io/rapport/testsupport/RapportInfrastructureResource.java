@@ -33,6 +33,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * </ol>
  * Each test run gets a fresh database, named after the Maven module (the {@code database} init argument
  * overrides it), dropped at the end.
+ *
+ * <p>Bearer JWTs: each start makes a new RS256 key pair ({@link TestTokens}) and sets
+ * {@code mp.jwt.verify.publickey.location} (a temporary PEM file) and {@code mp.jwt.verify.issuer}
+ * ({@link TestTokens#ISSUER}). Every RestAssured request then carries an admin token unless it sets its
+ * own {@code Authorization} header; {@link TestTokens#anonymous()} sends none.
  */
 public class RapportInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -58,6 +63,11 @@ public class RapportInfrastructureResource implements QuarkusTestResourceLifecyc
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
+        Path publicKey = TestTokens.newKeys();
+        config.put("mp.jwt.verify.publickey.location", publicKey.toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        TestTokens.installDefaultToken();
+
         String bootstrap = startKafka();
         config.put("kafka.bootstrap.servers", bootstrap);
         config.put("mp.messaging.connector.smallrye-kafka.bootstrap.servers", bootstrap);

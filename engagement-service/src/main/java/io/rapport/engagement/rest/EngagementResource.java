@@ -1,10 +1,14 @@
 package io.rapport.engagement.rest;
 
 import static io.rapport.engagement.rest.ApiExamples.PROBLEM_JSON;
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
 
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -64,6 +68,7 @@ public class EngagementResource {
         this.config = config;
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Operation(summary = "Log an engagement",
         description = "Participants must be ACTIVE contacts; each one's business unit is recorded as it is now."
@@ -99,6 +104,7 @@ public class EngagementResource {
         return withEtag(response);
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Operation(summary = "List engagements", description = "Filters combine with AND; sorted by startAt descending unless"
         + " sort says otherwise (ties by id).")
@@ -142,6 +148,7 @@ public class EngagementResource {
         return service.listEngagements(filter, pageNumber, pageSize, sortSpec);
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an engagement", description = "The ETag header carries its version, for If-Match.")
@@ -157,6 +164,7 @@ public class EngagementResource {
         return Response.ok(found).tag(Preconditions.etag(found.version())).build();
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace an engagement",
@@ -194,6 +202,7 @@ public class EngagementResource {
         return Response.ok(replaced).tag(Preconditions.etag(replaced.version())).build();
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Cancel an engagement",
@@ -216,6 +225,7 @@ public class EngagementResource {
         return Response.noContent().tag(Preconditions.etag(cancelled.version())).build();
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Path("/{id}/transitions")
     @Operation(summary = "Move an engagement along its lifecycle",

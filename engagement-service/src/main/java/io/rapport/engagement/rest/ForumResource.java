@@ -1,10 +1,14 @@
 package io.rapport.engagement.rest;
 
 import static io.rapport.engagement.rest.ApiExamples.PROBLEM_JSON;
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
 
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -62,6 +66,7 @@ public class ForumResource {
         this.config = config;
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Operation(summary = "Create a forum", description = "Members must be ACTIVE contacts, each once.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ForumRequest.class),
@@ -94,6 +99,7 @@ public class ForumResource {
         return response;
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Operation(summary = "List forums", description = "Sorted by name unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "One page",
@@ -113,6 +119,7 @@ public class ForumResource {
         return service.listForums(pageNumber, pageSize, sortSpec);
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a forum")
@@ -127,6 +134,7 @@ public class ForumResource {
         return Response.ok(found).tag(Preconditions.etag(found.version())).build();
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a forum",
@@ -157,6 +165,7 @@ public class ForumResource {
         return Response.ok(replaced).tag(Preconditions.etag(replaced.version())).build();
     }
 
+    @RolesAllowed({EDITOR, ADMIN})
     @POST
     @Path("/{id}/occurrences")
     @Operation(summary = "Record an occurrence of the forum",
@@ -189,6 +198,7 @@ public class ForumResource {
         return EngagementResource.withEtag(response);
     }
 
+    @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Path("/{id}/attendance")
     @Operation(summary = "Attendance per member",

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,6 +37,36 @@ public class ProblemExceptionMapper {
     public Response mapProblem(ProblemException e, UriInfo uri) {
         return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(),
             path(uri), e.errors()));
+    }
+
+    /**
+     * No bearer token where a role is required (a method without one is denied too: deny-unannotated-endpoints).
+     * Needs {@code quarkus.http.auth.proactive=false}, so that authentication happens here, in Quarkus REST,
+     * and not in the HTTP layer before any mapper.
+     */
+    @ServerExceptionMapper
+    public Response mapUnauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorized("a bearer token is required", uri);
+    }
+
+    /** A token that is malformed, badly signed, from another issuer or expired. */
+    @ServerExceptionMapper
+    public Response mapAuthenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized("the bearer token is malformed, expired, or not signed by the expected issuer", uri);
+    }
+
+    /** A valid token whose groups hold no role this operation allows. */
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "forbidden", "Forbidden", 403,
+            "the token's roles do not allow this operation", path(uri), null));
+    }
+
+    private static Response unauthorized(String detail, UriInfo uri) {
+        ProblemDetail problem = new ProblemDetail(ProblemDetail.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+            detail, path(uri), null);
+        return Response.status(401).type(ProblemDetail.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+            .entity(problem).build();
     }
 
     @ServerExceptionMapper
