@@ -1,5 +1,11 @@
 package io.rapport.analytics.rest;
 
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
+
+import jakarta.annotation.security.RolesAllowed;
+
 import io.rapport.platform.rest.QueryParameters;
 
 import java.time.Instant;
@@ -32,6 +38,7 @@ import io.rapport.platform.problem.ProblemDetail;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Insights", description = "Coverage of business units, relationships going cold, expiring stakeholders, value, network")
+@RolesAllowed({ VIEWER, EDITOR, ADMIN })
 public class InsightsResource {
 
     private static final String PROBLEM_400 = """

@@ -1,6 +1,8 @@
 package io.rapport.analytics.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import io.rapport.platform.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +37,7 @@ public class RebuildResource {
     }
 
     @POST
-    @RolesAllowed("rapport-admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start a rebuild", description = "Re-folds both topics from offset 0 into fresh tables under the "
         + "current scoring parameters. Queries keep answering from the current tables until the rebuild switches "
         + "over atomically; events consumed meanwhile are not lost.")
@@ -51,7 +53,7 @@ public class RebuildResource {
     }
 
     @GET
-    @RolesAllowed("rapport-admin")
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Rebuild progress", description = "IDLE (none since start-up), RUNNING, DONE or FAILED; records "
         + "folded, total (the topics' end offsets when it started; catching up may fold a few more), percent.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,5 +1,11 @@
 package io.rapport.analytics.rest;
 
+import static io.rapport.platform.security.Roles.ADMIN;
+import static io.rapport.platform.security.Roles.EDITOR;
+import static io.rapport.platform.security.Roles.VIEWER;
+
+import jakarta.annotation.security.RolesAllowed;
+
 import io.rapport.platform.rest.QueryParameters;
 
 import java.time.Instant;
@@ -31,6 +37,7 @@ import io.rapport.platform.rest.SortSpec;
 @Path("/api/v1/relationships")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Relationships", description = "Relationship strength per contact: score, band, trend, factors, forecast")
+@RolesAllowed({ VIEWER, EDITOR, ADMIN })
 public class RelationshipResource {
 
     static final String EXAMPLE = """
