@@ -5,6 +5,7 @@
 #
 #   BASE_URL=http://127.0.0.1:8081 ROWS=10000 RUNS=3 contacts-service/bench/import-benchmark.sh
 #
+# TOKEN: a bearer token with rapport-admin (default: deploy/local/rapport token admin).
 # Needs bash, curl and awk. Exit status 1 when a run imports fewer rows than generated or takes
 # LIMIT_SECONDS (default 10) or more.
 set -euo pipefail
@@ -13,6 +14,8 @@ BASE_URL="${BASE_URL:-http://127.0.0.1:8081}"
 ROWS="${ROWS:-10000}"
 RUNS="${RUNS:-3}"
 LIMIT_SECONDS="${LIMIT_SECONDS:-10}"
+TOKEN="${TOKEN:-$("$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/deploy/local/rapport" token admin)}"
+AUTH="Authorization: Bearer $TOKEN"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
@@ -22,7 +25,7 @@ status=0
 for run in $(seq 1 "$RUNS"); do
   id="$(date +%s%N | tail -c 10)$RANDOM"
   code="BENCH${id: -12}"
-  curl -fsS -H 'Content-Type: application/json' \
+  curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
     -d "{\"code\":\"${code:0:20}\",\"name\":\"Benchmark unit $id\"}" \
     "$BASE_URL/api/v1/business-units" > /dev/null
 
@@ -36,7 +39,7 @@ for run in $(seq 1 "$RUNS"); do
   }' > "$WORK/contacts.csv"
 
   result="$(curl -sS -o "$WORK/report.json" -w '%{http_code} %{time_total}' \
-    -H 'Content-Type: text/csv' --data-binary "@$WORK/contacts.csv" "$BASE_URL/api/v1/contacts/import")"
+    -H "$AUTH" -H 'Content-Type: text/csv' --data-binary "@$WORK/contacts.csv" "$BASE_URL/api/v1/contacts/import")"
   http="${result% *}"
   seconds="${result#* }"
   imported="$(grep -o '"imported":[0-9]*' "$WORK/report.json" | cut -d: -f2)"

@@ -7,14 +7,14 @@
 #   N=500 deploy/local/bench/outbox-latency.sh
 #
 # Configuration: N [500], CONTACTS_URL [http://127.0.0.1:8081], KAFKA [127.0.0.1:9092],
-# TOKEN (a bearer token, when the service requires one).
+# TOKEN (a bearer token; default: an admin token from deploy/local/rapport token admin).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 N="${N:-500}"
 URL="${CONTACTS_URL:-http://127.0.0.1:8081}"
 KAFKA="${KAFKA:-127.0.0.1:9092}"
-AUTH=()
-[ -n "${TOKEN:-}" ] && AUTH=(-H "Authorization: Bearer $TOKEN")
+TOKEN="${TOKEN:-$("$ROOT/deploy/local/rapport" token admin)}"
+AUTH=(-H "Authorization: Bearer $TOKEN")
 INFRA="$ROOT/deploy/local/infra"
 CP="$(ls "$INFRA"/target/rapport-local-infra-*.jar | head -n1):$(cat "$INFRA/target/classes/META-INF/rapport/infra.classpath")"
 
