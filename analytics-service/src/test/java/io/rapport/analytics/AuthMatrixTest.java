@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,5 +52,10 @@ class AuthMatrixTest {
     @MethodSource("matrix")
     void routeAndCaller(Route route, Caller caller) {
         AuthMatrix.check(route, caller);
+    }
+
+    @Test
+    void anotherIssuerNoRapportGroupAndAnonymousManagementEndpoints() {
+        AuthMatrix.checkSharedRules("/api/v1/coverage");
     }
 }

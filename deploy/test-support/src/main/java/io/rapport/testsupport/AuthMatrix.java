@@ -108,4 +108,20 @@ public final class AuthMatrix {
             response.then().header("WWW-Authenticate", startsWith("Bearer"));
         }
     }
+
+    /**
+     * The rules beside the matrix that every service shares, checked on one of its read paths: a
+     * token of another issuer is 401 with {@code WWW-Authenticate: Bearer}; a valid token without a
+     * Rapport group is 403; health, metrics and OpenAPI answer without a token and with a bad one.
+     */
+    public static void checkSharedRules(String readPath) {
+        given().header("Authorization", TestTokens.bearer(TestTokens.otherIssuer())).get(readPath)
+            .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("nobody", "some-other-group")))
+            .get(readPath).then().statusCode(403).contentType("application/problem+json");
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi")) {
+            TestTokens.anonymous().get(path).then().statusCode(200);
+            given().header("Authorization", "Bearer garbage").get(path).then().statusCode(200);
+        }
+    }
 }
