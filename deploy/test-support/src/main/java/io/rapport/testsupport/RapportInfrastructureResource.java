@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -159,6 +160,32 @@ public class RapportInfrastructureResource implements QuarkusTestResourceLifecyc
         }
     }
 
+    /**
+     * Deletes the embedded broker's data directory once the broker is stopped, unless
+     * {@code RAPPORT_KEEP_TEST_KAFKA=true} asks to keep it (its {@code broker.log}, for a post-mortem).
+     */
+    private void deleteBrokerDir() {
+        if (brokerDir == null) {
+            return;
+        }
+        if (Boolean.parseBoolean(env.get("RAPPORT_KEEP_TEST_KAFKA"))) {
+            LOG.infof("Kept the embedded Kafka broker's directory %s (RAPPORT_KEEP_TEST_KAFKA=true)", brokerDir);
+            return;
+        }
+        try (var paths = Files.walk(brokerDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            brokerDir = null;
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("could not delete the embedded Kafka broker's directory %s: %s", brokerDir, e.getMessage());
+        }
+    }
+
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
@@ -190,8 +217,10 @@ public class RapportInfrastructureResource implements QuarkusTestResourceLifecyc
         synchronized (this) {
             if (broker != null) {
                 broker.close();
+                broker = null;
             }
         }
+        deleteBrokerDir();
         if (kafkaContainer != null) {
             kafkaContainer.stop();
         }

@@ -18,7 +18,9 @@ import io.rapport.platform.events.CloudEventCodec;
 
 /**
  * Writes events into the outbox table inside the caller's transaction (it refuses to run without
- * one): the event exists if and only if the change it describes was committed.
+ * one): the event exists if and only if the change it describes was committed. Each row keeps the
+ * W3C trace context current at write time (see {@link TraceHeaders}), which the relay sends as the
+ * record's {@code traceparent} / {@code tracestate} headers.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,6 +48,9 @@ public class Outbox {
         row.eventType = outbound.type();
         row.payload = codec.write(event);
         row.createdAt = now;
+        TraceHeaders trace = TraceHeaders.current();
+        row.traceparent = trace.traceparent();
+        row.tracestate = trace.tracestate();
         row.persist();
         written.fire(new OutboxWritten(row.id));
         return event;
@@ -69,10 +74,12 @@ public class Outbox {
             events.add(event);
             payloads.add(codec.write(event));
         }
+        TraceHeaders trace = TraceHeaders.current();
         OutboxEvent.getEntityManager().flush(); // rows persisted through publish() keep their place before these
         OutboxEvent.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
-                + " (id, topic, message_key, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                + " (id, topic, message_key, event_type, payload, created_at, traceparent, tracestate)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < events.size(); i++) {
                     OutboundEvent o = outbound.get(i);
                     insert.setObject(1, UUID.fromString(events.get(i).id()));
@@ -81,6 +88,8 @@ public class Outbox {
                     insert.setString(4, o.type());
                     insert.setString(5, payloads.get(i));
                     insert.setObject(6, now.atOffset(ZoneOffset.UTC));
+                    insert.setString(7, trace.traceparent());
+                    insert.setString(8, trace.tracestate());
                     insert.addBatch();
                     if ((i + 1) % 500 == 0) {
                         insert.executeBatch();

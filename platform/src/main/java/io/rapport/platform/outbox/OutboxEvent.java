@@ -38,4 +38,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C {@code traceparent} of the writing transaction's trace, sent as a Kafka header; null if untraced. */
+    @Column(columnDefinition = "text")
+    public String traceparent;
+
+    /** W3C {@code tracestate} that came with it, if any. */
+    @Column(columnDefinition = "text")
+    public String tracestate;
 }

@@ -3,10 +3,11 @@ package io.rapport.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -20,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,6 +38,10 @@ import io.quarkus.runtime.StartupEvent;
  * Publishes the outbox to Kafka: one background thread, woken right after each commit that wrote
  * an event (and by a slow sweep), sends pending rows in commit order with an idempotent
  * {@code acks=all} producer and deletes each row Kafka acknowledged, in one transaction per batch.
+ * Within a batch only the first pending event of each key is sent, so an event of a key is never
+ * sent before every earlier event of that key was acknowledged (see {@link #sendBatch}). Each record
+ * carries the W3C trace context the row was written in ({@code traceparent}, {@code tracestate}
+ * headers), so the consumer's span continues the writing request's trace.
  *
  * <p>A PostgreSQL advisory lock makes one replica at a time the publisher, so a key's events keep
  * their order even with several replicas. While the broker is unreachable the relay backs off and
@@ -168,12 +174,12 @@ public class OutboxRelay {
     private boolean drain() {
         while (running) {
             BatchResult result = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            published.addAndGet(result.sent());
+            published.addAndGet(result.acknowledged().size());
             if (result.failed()) {
                 return false;
             }
             lastFailure = null;
-            if (result.sent() < config.batchSize()) {
+            if (result.fetched() < config.batchSize() && result.deferred() == 0) {
                 return true;
             }
         }
@@ -184,7 +190,7 @@ public class OutboxRelay {
         Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
             .setParameter("key", LOCK_KEY).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            return new BatchResult(0, false); // another replica publishes
+            return BatchResult.NOTHING; // another replica publishes
         }
         // FOR UPDATE: a transaction that deletes pending rows (erasure) waits until this batch has
         // either been acknowledged or given up by the producer, so no record it removed can still be
@@ -195,47 +201,94 @@ public class OutboxRelay {
             .setMaxResults(config.batchSize())
             .getResultList();
         if (rows.isEmpty()) {
-            return new BatchResult(0, false);
+            return BatchResult.NOTHING;
         }
+        BatchResult result = sendBatch(producer, rows);
+        if (!result.acknowledged().isEmpty()) {
+            entityManager.createQuery("delete from OutboxEvent where seq in :seqs")
+                .setParameter("seqs", result.acknowledged()).executeUpdate();
+        }
+        if (result.failed()) {
+            lastFailure = result.failure();
+            LOG.warnf("Outbox relay: %d of %d events acknowledged, the rest retried later (%s)",
+                result.acknowledged().size(), rows.size(), result.failure());
+        }
+        return result;
+    }
+
+    /**
+     * Sends one batch (rows in outbox order) and waits for every send. Per aggregate, i.e. per topic
+     * and key, only the first row of the batch is sent: a later event of the same key waits for a
+     * following batch, which it joins only once Kafka acknowledged (and the relay deleted) every
+     * earlier one. So a later event of a key can never reach Kafka before an earlier one: if the
+     * earlier send fails, the later one has not been sent at all. (Deleting only the acknowledged rows
+     * before the first failure would not be enough: the later record would already be in the log
+     * ahead of the resent earlier one, and a consumer that is idempotent on the event id would then
+     * skip the later one's second copy.) Other keys are not held up by one key's failure.
+     *
+     * @return the seqs Kafka acknowledged, all safe to delete, and whether any send failed
+     */
+    static BatchResult sendBatch(Producer<String, String> producer, List<OutboxEvent> rows) {
+        Set<String> keysInBatch = new HashSet<>();
+        List<OutboxEvent> sentRows = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        int deferred = 0;
+        String failure = null;
         for (OutboxEvent row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
-            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_id", row.id.toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+            if (!keysInBatch.add(row.topic + '\n' + row.messageKey)) {
+                deferred++;
+                continue;
+            }
             try {
-                sends.add(producer.send(record));
+                sends.add(producer.send(record(row)));
+                sentRows.add(row);
             } catch (KafkaException e) {
-                sends.add(CompletableFuture.failedFuture(e));
+                failure = e.getMessage();
                 break; // the rest waits for the next attempt, in order
             }
         }
         List<Long> acknowledged = new ArrayList<>(sends.size());
-        boolean failed = false;
+        boolean failed = failure != null;
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get();
-                acknowledged.add(rows.get(i).seq);
+                acknowledged.add(sentRows.get(i).seq);
             } catch (ExecutionException e) {
                 failed = true;
-                lastFailure = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                failure = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed = true;
+                failure = "interrupted";
                 break;
             }
         }
-        if (!acknowledged.isEmpty()) {
-            entityManager.createQuery("delete from OutboxEvent where seq in :seqs")
-                .setParameter("seqs", acknowledged).executeUpdate();
-        }
-        if (failed) {
-            LOG.warnf("Outbox relay: %d of %d events acknowledged, the rest retried later (%s)", acknowledged.size(),
-                rows.size(), lastFailure);
-        }
-        return new BatchResult(acknowledged.size(), failed);
+        return new BatchResult(rows.size(), acknowledged, deferred, failed, failure);
     }
 
-    private record BatchResult(int sent, boolean failed) {
+    /** The Kafka record of a row: CloudEvents headers, and the trace context it was written in. */
+    static ProducerRecord<String, String> record(OutboxEvent row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", row.id.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+        if (row.traceparent != null) {
+            record.headers().add(TraceHeaders.TRACEPARENT, row.traceparent.getBytes(StandardCharsets.UTF_8));
+            if (row.tracestate != null) {
+                record.headers().add(TraceHeaders.TRACESTATE, row.tracestate.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return record;
+    }
+
+    /**
+     * @param fetched      rows read for the batch
+     * @param acknowledged seqs of the rows Kafka acknowledged, in outbox order
+     * @param deferred     rows not sent because an earlier row of their key was in the batch
+     * @param failed       whether a send failed (the relay then backs off)
+     * @param failure      the reason of the last failed send
+     */
+    record BatchResult(int fetched, List<Long> acknowledged, int deferred, boolean failed, String failure) {
+        static final BatchResult NOTHING = new BatchResult(0, List.of(), 0, false, null);
     }
 }
