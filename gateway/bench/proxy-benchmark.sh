@@ -7,6 +7,12 @@
 #
 # Configuration: GATEWAY_URL [http://127.0.0.1:8080], CONTACTS_URL [http://127.0.0.1:8081],
 # THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s], ROUNDS [2] (alternating direct/gateway).
+#
+# The gateway's rate limit (default 50 requests/s per principal) must be out of the way, or most of the
+# load is answered 429: start the stack with
+#   RATE_LIMIT_CAPACITY=10000000 RATE_LIMIT_REFILL_PER_SECOND=10000000 deploy/local/rapport up
+# (the script stops with that hint when the gateway answers 429). Tracing runs as configured by default
+# (spans made, not exported).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GW="${GATEWAY_URL:-http://127.0.0.1:8080}"
@@ -24,6 +30,14 @@ contact="$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' \
   "$GW/api/v1/contacts" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
 path="/api/v1/contacts/$contact"
 
+status="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$GW$path")"
+for _ in $(seq 1 120); do [ "$status" = 429 ] && break; status="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$GW$path")"; done
+if [ "$status" = 429 ]; then
+  echo "the gateway answers 429 (rate limit). Fix: deploy/local/rapport down, then" >&2
+  echo "  RATE_LIMIT_CAPACITY=10000000 RATE_LIMIT_REFILL_PER_SECOND=10000000 deploy/local/rapport up" >&2
+  exit 3
+fi
+
 measure() { # label url -> "p50_ms p99_ms rps"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" "$2" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$2" | awk -v label="$1" '
@@ -33,6 +47,7 @@ measure() { # label url -> "p50_ms p99_ms rps"
     END { printf "%-8s p50 %7.2f ms  p99 %7.2f ms  %9.1f req/s%s\n", label, p50, p99, rps, (bad ? "  NON-2XX: " bad : "") }'
 }
 
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "GET $path  (threads $THREADS, connections $CONNECTIONS, $DURATION after a $WARMUP warm-up, $ROUNDS rounds)"
 for r in $(seq 1 "$ROUNDS"); do
   measure direct "$DIRECT$path"
@@ -40,3 +55,4 @@ for r in $(seq 1 "$ROUNDS"); do
 done | tee /tmp/rapport-proxy-bench.txt
 awk '/^direct/ { d += $3; nd++ } /^gateway/ { g += $3; ng++ }
      END { printf "p50 ratio gateway/direct (mean of rounds): %.2f\n", (g / ng) / (d / nd) }' /tmp/rapport-proxy-bench.txt
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -45,6 +45,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    TokenCache tokenCache();
+
     interface Breaker {
         /** Consecutive failures (refused connection, timeout) that open the circuit. */
         @WithDefault("5")
@@ -93,6 +95,17 @@ public interface GatewayConfig {
         /** Largest body of {@code POST /api/v1/contacts/import} (CSV). 20 MiB. */
         @WithDefault("20971520")
         long maxImportBody();
+    }
+
+    /** Verified bearer tokens remembered so a repeat skips the signature check (expiry is checked every time). */
+    interface TokenCache {
+        /** Most tokens remembered; 0 turns the cache off. */
+        @WithDefault("10000")
+        int size();
+
+        /** Longest a verified token is used without verifying it again. */
+        @WithDefault("5m")
+        Duration maxAge();
     }
 
     interface OpenApi {

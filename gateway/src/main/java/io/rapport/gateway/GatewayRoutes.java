@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,11 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -29,8 +35,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,12 +51,18 @@ public class GatewayRoutes {
 
     public static final String REQUEST_ID = "X-Request-Id";
     static final String MDC_REQUEST_ID = "requestId";
+    private static final String REQUEST_ID_LOWER = REQUEST_ID.toLowerCase(Locale.ROOT);
     private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) and others the gateway sets itself: never copied across. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
         "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
         "http2-settings");
+
+    /** W3C trace context: replaced by the gateway's own (a child of its server span) when tracing is on. */
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
+    private static final TextMapSetter<MultiMap> SET_HEADER = (headers, name, value) -> headers.set(name, value);
 
     /** Upstream response headers the gateway owns (CORS is decided here, not upstream). */
     private static final Set<String> OWNED_RESPONSE_HEADERS = Set.of("access-control-allow-origin",
@@ -69,18 +81,28 @@ public class GatewayRoutes {
     @Inject
     OpenApiAggregator openApi;
 
+    @Inject
+    OpenTelemetry openTelemetry;
+
+    private TextMapPropagator propagator;
+
     private final Map<String, Upstream> upstreams = new HashMap<>();
     private TokenBucketRateLimiter rateLimiter;
     private Set<String> corsOrigins;
     private Set<String> corsHeadersLower;
     private Set<String> corsMethods;
 
-    /** One upstream: where it is, its client (connection pool), breaker and timeout. */
-    record Upstream(String name, String scheme, String host, int port, String basePath, HttpClient client,
+    /** One upstream: where it is, its clients (a connection pool per event loop), breaker and timeout. */
+    record Upstream(String name, String scheme, String host, int port, String basePath, UpstreamClients clients,
         CircuitBreaker breaker, long timeoutMillis) {
 
         String origin() {
             return scheme + "://" + host + ":" + port;
+        }
+
+        /** The client of the calling event loop: the upstream connection stays on the request's thread. */
+        HttpClient client() {
+            return clients.current();
         }
     }
 
@@ -93,6 +115,7 @@ public class GatewayRoutes {
     }
 
     private void configure() {
+        propagator = openTelemetry.getPropagators().getTextMapPropagator();
         for (String name : RouteTable.UPSTREAMS) {
             String url = config.upstream().get(name);
             if (url == null || url.isBlank()) {
@@ -109,13 +132,14 @@ public class GatewayRoutes {
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setDecompressionSupported(false)
+                // the trace context is injected by Exchange (a child of the server span), not by a client span
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setName("rapport-upstream-" + name);
-            HttpClient client = vertx.createHttpClient(options,
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+            UpstreamClients clients = new UpstreamClients(vertx, options, config.maxConnectionsPerUpstream());
             long timeout = config.upstreamTimeout().getOrDefault(name, config.defaultTimeout()).toMillis();
             CircuitBreaker breaker = new CircuitBreaker(config.breaker().failureThreshold(),
                 config.breaker().openFor().toNanos(), System::nanoTime);
-            upstreams.put(name, new Upstream(name, ssl ? "https" : "http", uri.getHost(), port, basePath, client,
+            upstreams.put(name, new Upstream(name, ssl ? "https" : "http", uri.getHost(), port, basePath, clients,
                 breaker, timeout));
         }
         openApi.setUpstreams(upstreams);
@@ -132,14 +156,16 @@ public class GatewayRoutes {
         config.cors().methods().forEach(m -> corsMethods.add(m.trim().toUpperCase(Locale.ROOT)));
         corsHeadersLower = new HashSet<>();
         config.cors().headers().forEach(h -> corsHeadersLower.add(h.trim().toLowerCase(Locale.ROOT)));
-        LOG.infof("gateway routes: contacts=%s engagement=%s analytics=%s; CORS origins %s",
+        LOG.infof("gateway routes: contacts=%s engagement=%s analytics=%s; CORS origins %s; "
+            + "upstream connections per event loop: %d (%d loops)",
             upstreams.get("contacts").origin(), upstreams.get("engagement").origin(),
-            upstreams.get("analytics").origin(), corsOrigins);
+            upstreams.get("analytics").origin(), corsOrigins,
+            upstreams.get("contacts").clients().connectionsPerLoop(), UpstreamClients.eventLoops(vertx));
     }
 
     @PreDestroy
     void close() {
-        upstreams.values().forEach(u -> u.client().close());
+        upstreams.values().forEach(u -> u.clients().close());
     }
 
     // ---------------------------------------------------------------- request id
@@ -147,12 +173,23 @@ public class GatewayRoutes {
     void requestId(RoutingContext ctx) {
         String id = ctx.request().getHeader(REQUEST_ID);
         if (id == null || !VALID_REQUEST_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+            id = newRequestId();
         }
         ctx.put(MDC_REQUEST_ID, id);
         MDC.put(MDC_REQUEST_ID, id);
         ctx.response().putHeader(REQUEST_ID, id);
         ctx.next();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: {@code UUID.randomUUID()} draws from the
+     * shared SecureRandom (one lock for all event loops); a request id is a correlation id, not a secret.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     // ---------------------------------------------------------------- CORS
@@ -376,10 +413,19 @@ public class GatewayRoutes {
             for (Map.Entry<String, String> h : req.headers()) {
                 String name = h.getKey().toLowerCase(Locale.ROOT);
                 if (HOP_BY_HOP.contains(name) || connectionListed.contains(name) || name.startsWith("x-forwarded-")
-                    || name.equals("forwarded") || name.equals(REQUEST_ID.toLowerCase(Locale.ROOT))) {
+                    || name.equals("forwarded") || name.equals(REQUEST_ID_LOWER) || name.equals(TRACEPARENT)
+                    || name.equals(TRACESTATE)) {
                     continue;
                 }
                 headers.add(h.getKey(), h.getValue());
+            }
+            Context trace = Context.current();
+            if (Span.fromContext(trace).getSpanContext().isValid()) {
+                // the server span of this request (same trace as an incoming traceparent, else a new one)
+                propagator.inject(trace, headers, SET_HEADER);
+            } else { // tracing off (quarkus.otel.sdk.disabled): the caller's trace context passes through
+                copyIfPresent(req, headers, TRACEPARENT);
+                copyIfPresent(req, headers, TRACESTATE);
             }
             headers.set(REQUEST_ID, (String) ctx.get(MDC_REQUEST_ID));
             String remote = req.remoteAddress() == null ? null : req.remoteAddress().host();
@@ -547,6 +593,13 @@ public class GatewayRoutes {
                 vertx.cancelTimer(timer);
                 timer = -1;
             }
+        }
+    }
+
+    private static void copyIfPresent(HttpServerRequest req, MultiMap headers, String name) {
+        List<String> values = req.headers().getAll(name);
+        if (!values.isEmpty()) {
+            headers.set(name, values);
         }
     }
 

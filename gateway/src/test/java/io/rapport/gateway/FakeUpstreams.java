@@ -63,6 +63,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
         config.put("mp.jwt.verify.publickey.location", keyFile.toString());
         config.put("mp.jwt.verify.issuer", ISSUER);
+        // 1 s clock skew (0 would mean SmallRye's default, 60 s): TokenCacheTest waits for an expiry
+        config.put("mp.jwt.verify.clock.skew", "1");
         config.put("rapport.rate-limit.capacity", Integer.toString(RATE_CAPACITY));
         config.put("rapport.rate-limit.refill-per-second", "0.2");
         config.put("rapport.cors.origins", ALLOWED_ORIGIN + ",http://localhost:5173");
@@ -94,6 +96,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public String token(String subject, String... groups) {
         return sign(subject, Set.of(groups), ISSUER, Instant.now().plusSeconds(600), keys.getPrivate());
+    }
+
+    /** A valid token that expires at the given instant (the tests run with a 1 s clock skew). */
+    public String tokenExpiringAt(Instant expiresAt, String subject, String... groups) {
+        return sign(subject, Set.of(groups), ISSUER, expiresAt, keys.getPrivate());
     }
 
     public String expiredToken(String subject, String... groups) {
