@@ -90,8 +90,14 @@ PERF_LINE="$(grep -E '^[0-9]{4}-' "$WORK/perf-$RUN.txt" | tail -n1)"
 RAW_TOTAL="$(echo "$PERF_LINE" | awk -F', *' '{print $6}')"
 RAW_FETCH="$(echo "$PERF_LINE" | awk -F', *' '{print $10}')"
 
+# The service verifies bearer JWTs and refuses to start without a public key; the fold needs no HTTP
+# call, so any RS256 public key does (generated once in the bench folder).
+if [ ! -s "$WORK/jwt-public.pem" ]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout -out "$WORK/jwt-public.pem"
+fi
+
 echo "analytics-service folding $TOPIC ..."
-DB_URL="$DB_URL" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASSWORD" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" HTTP_PORT="$HTTP_PORT" \
+JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" DB_URL="$DB_URL" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASSWORD" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" HTTP_PORT="$HTTP_PORT" \
   QUARKUS_HTTP_HOST=127.0.0.1 \
   java ${BENCH_JAVA_OPTS:--Xmx512m} \
   -Dmp.messaging.incoming.engagements.topic="$TOPIC" -Dmp.messaging.incoming.engagements.group.id="bench-$RUN" \

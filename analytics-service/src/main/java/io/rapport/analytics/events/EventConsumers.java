@@ -1,79 +1,192 @@
 package io.rapport.analytics.events;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.rapport.analytics.mapping.EventParser.EngagementChange;
 import io.rapport.analytics.service.FoldService;
-import io.rapport.platform.events.CloudEvent;
+import io.rapport.analytics.service.FoldService.ContactTopicChange;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Consumes {@code rapport.contacts.v1} (channel {@code contacts}) and {@code rapport.engagements.v1}
- * (channel {@code engagements}), consumer group {@code analytics-service}, in order per partition.
- * A message that is not a CloudEvents JSON envelope, has an unknown type or does not fit its
- * type's shape throws {@link MalformedEventException}; the channel's dead-letter-queue strategy then
- * sends it to {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header and the
- * consumer carries on. Any other failure (the database briefly unavailable) is retried a few times
- * before it is dead-lettered too.
+ * (channel {@code engagements}), consumer group {@code analytics-service}, in batches (one poll of the
+ * Kafka consumer, up to {@code max.poll.records}), one batch at a time per channel, in order per
+ * partition.
+ * <ul>
+ * <li>Each record is parsed first. A record that is not a CloudEvents JSON envelope, has an unknown
+ * type or does not fit its type's shape is sent by this class to {@code <topic>.dlq}, with the reason
+ * in the {@code dead-letter-reason} header and the original topic, partition and offset in
+ * {@code dead-letter-topic}/{@code -partition}/{@code -offset} (the header names of SmallRye's
+ * dead-letter queue); the batch is acknowledged only once the dead-letter topic has acknowledged
+ * those records. Tombstones (null value) are skipped.</li>
+ * <li>The good records of the batch are folded in one transaction ({@link FoldService}). When that
+ * fails (the database is unavailable), the whole batch is retried with capped exponential backoff
+ * ({@code rapport.fold.retry.initial-backoff}, doubling up to {@code rapport.fold.retry.max-backoff}),
+ * indefinitely, each failure logged; nothing is dead-lettered for it and nothing is acknowledged, so
+ * a crash meanwhile redelivers the batch. The connector keeps polling (the consumer stays in its
+ * group) with the partitions paused while the batch waits.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
-    private static final int MAX_ATTEMPTS = 3;
+    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+    private static final Duration DEAD_LETTER_ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final CloudEventCodec codec;
     private final FoldService fold;
+    private final MutinyEmitter<String> contactsDlq;
+    private final MutinyEmitter<String> engagementsDlq;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private volatile boolean stopping;
 
-    public EventConsumers(CloudEventCodec codec, FoldService fold) {
+    public EventConsumers(CloudEventCodec codec, FoldService fold,
+        @Channel("contacts-dlq") MutinyEmitter<String> contactsDlq,
+        @Channel("engagements-dlq") MutinyEmitter<String> engagementsDlq,
+        @ConfigProperty(name = "rapport.fold.retry.initial-backoff", defaultValue = "PT0.5S") Duration initialBackoff,
+        @ConfigProperty(name = "rapport.fold.retry.max-backoff", defaultValue = "PT30S") Duration maxBackoff) {
         this.codec = codec;
         this.fold = fold;
+        this.contactsDlq = contactsDlq;
+        this.engagementsDlq = engagementsDlq;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     @Incoming("contacts")
     @Blocking
-    public void contacts(ConsumerRecord<String, String> record) {
-        consume(record, fold::applyContactEvent);
+    public void contacts(ConsumerRecords<String, String> records) {
+        List<ContactTopicChange> changes = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        parse(records, false, c -> changes.add((ContactTopicChange) c), malformed, reasons);
+        deadLetter(contactsDlq, malformed, reasons);
+        retrying("contacts", changes.size(), () -> fold.applyContactBatch(changes));
     }
 
     @Incoming("engagements")
     @Blocking
-    public void engagements(ConsumerRecord<String, String> record) {
-        consume(record, fold::applyEngagementEvent);
+    public void engagements(ConsumerRecords<String, String> records) {
+        List<EngagementChange> changes = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        parse(records, true, c -> changes.add((EngagementChange) c), malformed, reasons);
+        deadLetter(engagementsDlq, malformed, reasons);
+        retrying("engagements", changes.size(), () -> fold.applyEngagementBatch(changes));
     }
 
-    private void consume(ConsumerRecord<String, String> record, Consumer<CloudEvent> apply) {
-        if (record.value() == null) {
-            return; // a tombstone: nothing to fold
+    private void parse(ConsumerRecords<String, String> records, boolean engagementTopic, Consumer<Object> good,
+        List<ConsumerRecord<String, String>> malformed, List<String> reasons) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() == null) {
+                continue; // a tombstone: nothing to fold
+            }
+            try {
+                good.accept(fold.parse(codec.read(record.value()), engagementTopic));
+            } catch (MalformedEventException e) {
+                LOG.warnf("Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+                malformed.add(record);
+                reasons.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // parsing touches no database: any other failure here is a property of the record itself
+                String reason = "cannot be parsed: " + e;
+                LOG.warnf(e, "Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), reason);
+                malformed.add(record);
+                reasons.add(reason);
+            }
         }
-        CloudEvent event = codec.read(record.value());
+    }
+
+    /** Sends the malformed records to the dead-letter topic and waits for its acknowledgements (retried until they come). */
+    private void deadLetter(MutinyEmitter<String> dlq, List<ConsumerRecord<String, String>> records, List<String> reasons) {
+        if (records.isEmpty()) {
+            return;
+        }
+        retrying("dead letters", records.size(), () -> {
+            List<io.smallrye.mutiny.Uni<Void>> sends = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                ConsumerRecord<String, String> r = records.get(i);
+                RecordHeaders headers = new RecordHeaders();
+                for (Header h : r.headers()) {
+                    headers.add(h);
+                }
+                headers.add(DEAD_LETTER_REASON, utf8(reasons.get(i)));
+                headers.add("dead-letter-exception-class-name", utf8(MalformedEventException.class.getName()));
+                headers.add("dead-letter-topic", utf8(r.topic()));
+                headers.add("dead-letter-partition", utf8(Integer.toString(r.partition())));
+                headers.add("dead-letter-offset", utf8(Long.toString(r.offset())));
+                OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(r.key()).withHeaders(headers).build();
+                sends.add(dlq.sendMessage(Message.of(r.value(), Metadata.of(metadata))));
+            }
+            io.smallrye.mutiny.Uni.join().all(sends).andFailFast().await().atMost(DEAD_LETTER_ACK_TIMEOUT);
+        });
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Runs the action until it succeeds: capped exponential backoff, every failure logged, no limit on attempts. */
+    private void retrying(String what, int size, Runnable action) {
+        long backoff = initialBackoff.toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                apply.accept(event);
-                return;
-            } catch (MalformedEventException e) {
-                LOG.warnf("Dead-lettering %s offset %d of %s: %s", record.topic(), record.offset(), event.id(), e.getMessage());
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
+                action.run();
+                if (attempt > 1) {
+                    LOG.infof("Batch of %d %s succeeded at attempt %d", size, what, attempt);
                 }
-                LOG.warnf("Folding event %s failed (attempt %d of %d, %s); retrying", event.id(), attempt, MAX_ATTEMPTS,
-                    e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e; // shutting down: the batch is not acknowledged and will be redelivered
+                }
+                LOG.warnf("Batch of %d %s failed (attempt %d: %s); retrying in %d ms", size, what, attempt, rootMessage(e), backoff);
                 try {
-                    Thread.sleep(500L * attempt);
+                    Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
+                backoff = Math.min(backoff * 2, maxBackoff.toMillis());
             }
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e) : e.getClass().getSimpleName() + " caused by " + t;
     }
 }

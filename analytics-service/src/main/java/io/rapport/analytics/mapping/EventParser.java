@@ -123,23 +123,23 @@ public class EventParser {
                     JsonNode owner = data.get("owner");
                     String ownerEmail = null;
                     if (owner != null && !owner.isNull()) {
-                        ownerEmail = text(owner, "email", "owner.");
+                        ownerEmail = text(owner, "email", "owner.", 254);
                     }
                     yield new ContactChange(event.type(), uuid(data, "contactId", ""), uuid(data, "businessUnitId", ""),
-                        text(data, "status", ""), text(data, "kind", ""), ownerEmail, positiveLong(data, "version", ""));
+                        text(data, "status", "", 10), text(data, "kind", "", 12), ownerEmail, positiveLong(data, "version", ""));
                 }
                 case EventTypes.CONTACT_ERASED -> new ContactChange(event.type(), uuid(data, "contactId", ""),
                     uuid(data, "businessUnitId", ""), "ERASED", null, null, positiveLong(data, "version", ""));
                 case EventTypes.UNIT_CREATED, EventTypes.UNIT_UPDATED, EventTypes.UNIT_DELETED -> {
                     JsonNode parent = data.get("parentId");
-                    yield new UnitChange(event.type(), uuid(data, "businessUnitId", ""), text(data, "code", ""),
-                        text(data, "name", ""), parent == null || parent.isNull() ? null : uuid(data, "parentId", ""),
+                    yield new UnitChange(event.type(), uuid(data, "businessUnitId", ""), text(data, "code", "", 20),
+                        text(data, "name", "", 200), parent == null || parent.isNull() ? null : uuid(data, "parentId", ""),
                         positiveLong(data, "version", ""));
                 }
                 case EventTypes.ROLE_ADDED, EventTypes.ROLE_UPDATED, EventTypes.ROLE_ENDED -> {
                     JsonNode end = data.get("endDate");
                     yield new RoleChange(event.type(), uuid(data, "roleId", ""), uuid(data, "contactId", ""),
-                        text(data, "projectCode", ""), text(data, "role", ""), date(data, "startDate", ""),
+                        text(data, "projectCode", "", 40), text(data, "role", "", 30), date(data, "startDate", ""),
                         end == null || end.isNull() ? null : date(data, "endDate", ""));
                 }
                 default -> throw unknownType(event);
@@ -177,6 +177,15 @@ public class EventParser {
             throw malformed(prefix + field, "must be a non-empty string");
         }
         return v.asText();
+    }
+
+    /** A non-empty string of at most {@code max} characters (the width of the column it is stored in). */
+    private static String text(JsonNode node, String field, String prefix, int max) {
+        String s = text(node, field, prefix);
+        if (s.length() > max) {
+            throw malformed(prefix + field, "must be at most " + max + " characters");
+        }
+        return s;
     }
 
     private static UUID uuid(JsonNode node, String field, String prefix) {

@@ -40,13 +40,26 @@ import io.rapport.platform.rest.SortSpec;
 @RolesAllowed({ VIEWER, EDITOR, ADMIN })
 public class RelationshipResource {
 
-    static final String EXAMPLE = """
+    /** The fields of both examples, without the closing brace. */
+    private static final String EXAMPLE_FIELDS = """
         {"contactId": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "businessUnitId": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22",
          "kind": "INTERNAL", "score": 63.2, "band": "WARM", "trend": 4.1,
          "factors": {"recencyDays": 12, "frequency90d": 5, "depthHours": 14.5, "sentiment": 4.2, "reciprocity": 0.8,
                      "hoursGiven": 8, "hoursReceived": 6.5},
          "nextBand": "COOL", "dropsOn": "2027-01-19", "coldOn": "2027-04-02",
-         "lastEngagementAt": "2026-11-13T10:00:00Z", "owner": "sam.lee@example.com"}""";
+         "lastEngagementAt": "2026-11-13T10:00:00Z", "owner": "sam.lee@example.com\"""";
+    /** A relationship as listed. */
+    static final String EXAMPLE = EXAMPLE_FIELDS + "}";
+    /** The single-relationship response: {@link #EXAMPLE} plus {@code lastEngagements}. */
+    static final String DETAIL_EXAMPLE = EXAMPLE_FIELDS + """
+        ,
+         "lastEngagements": [
+           {"engagementId": "6d0e4c8a-2f7b-4a19-8c3e-5b1f9d2a7e44", "type": "ONE_TO_ONE", "status": "COMPLETED",
+            "startAt": "2026-11-13T10:00:00Z", "endAt": "2026-11-13T11:00:00Z", "direction": "MUTUAL",
+            "effortHours": 1.0, "sentiment": 4},
+           {"engagementId": "0a7f3b52-9c1d-4e8a-b6f2-3d5e7c9a1b08", "type": "SECONDMENT", "status": "ACTIVE",
+            "startAt": "2026-09-01T08:00:00Z", "endAt": "2026-12-18T17:00:00Z", "direction": "PMO_RECEIVED",
+            "effortHours": 480.0, "sentiment": 5}]}""";
     static final String PROBLEM_400 = """
         {"type": "https://rapport.example/problems/validation", "title": "Validation failed", "status": 400,
          "detail": "1 parameter is invalid", "instance": "/api/v1/relationships",
@@ -63,9 +76,11 @@ public class RelationshipResource {
     @GET
     @Path("/{contactId}")
     @Operation(summary = "A contact's relationship", description = "Score 0–100, band, 30-day trend, factors and the "
-        + "forecast (nextBand/dropsOn/coldOn). A known contact without engagements is score 0, COLD.")
+        + "forecast (nextBand/dropsOn/coldOn). A known contact without engagements is score 0, COLD. Also "
+        + "lastEngagements (only here, not in the list): the contact's 5 most recent engagements, latest start first, "
+        + "cancelled ones excluded, as analytics holds them (no titles).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = RelationshipDto.class), examples = @ExampleObject(name = "warm", value = EXAMPLE)))
+        schema = @Schema(implementation = RelationshipDto.class), examples = @ExampleObject(name = "warm", value = DETAIL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid contact id or instant", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
         examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))

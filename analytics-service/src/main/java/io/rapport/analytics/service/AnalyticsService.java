@@ -66,7 +66,31 @@ public class AnalyticsService {
         if (contact == null || contact.erased()) {
             throw ProblemException.notFound("Contact", contactId);
         }
-        return RelationshipMapper.toDto(contact, evaluate(cache.get(contactId), contactId, at));
+        return RelationshipMapper.toDto(contact, evaluate(cache.get(contactId), contactId, at))
+            .withLastEngagements(lastEngagements(contactId).stream().map(RelationshipMapper::toSummary).toList());
+    }
+
+    /** How many engagements {@code lastEngagements} lists at most. */
+    public static final int LAST_ENGAGEMENTS = 5;
+
+    /**
+     * The contact's most recent engagements as stored (latest state of each): at most {@link #LAST_ENGAGEMENTS},
+     * latest {@code startAt} first, ties by engagement id; cancelled ones excluded. Read-only.
+     */
+    @SuppressWarnings("unchecked")
+    List<EngagementEntity> lastEngagements(UUID contactId) {
+        List<UUID> ids = em.createNativeQuery("select e.id from engagement e"
+                + " join engagement_participant p on p.engagement_id = e.id"
+                + " where p.contact_id = :c and e.cancelled = false and e.status <> 'CANCELLED'"
+                + " order by e.start_at desc, e.id limit " + LAST_ENGAGEMENTS, UUID.class)
+            .setParameter("c", contactId).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, EngagementEntity> byId = new HashMap<>();
+        em.createQuery("select e from EngagementEntity e where e.id in :ids", EngagementEntity.class)
+            .setParameter("ids", ids).getResultList().forEach(e -> byId.put(e.id, e));
+        return ids.stream().map(byId::get).filter(e -> e != null).toList(); // the query's order
     }
 
     public PageResponse<RelationshipDto> list(ListQuery q, Instant now) {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.rapport.platform.events.CloudEvent;
+import io.rapport.analytics.mapping.EventParser.EngagementChange;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 import io.smallrye.common.annotation.Identifier;
@@ -271,16 +271,23 @@ public class RebuildService {
     }
 
     private void foldRecords(ConsumerRecords<String, String> records) {
+        List<EngagementChange> engagements = new ArrayList<>();
+        List<FoldService.ContactTopicChange> contacts = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() != null) {
                 try {
-                    CloudEvent event = codec.read(record.value());
-                    fold.foldForRebuild(event, engagementsTopic.equals(record.topic()));
+                    Object change = fold.parse(codec.read(record.value()), engagementsTopic.equals(record.topic()));
+                    if (change instanceof EngagementChange e) {
+                        engagements.add(e);
+                    } else {
+                        contacts.add((FoldService.ContactTopicChange) change);
+                    }
                 } catch (MalformedEventException e) {
                     // dead-lettered by the live consumer; skipped here too
                 }
             }
             folded.incrementAndGet();
         }
+        fold.foldForRebuild(engagements, contacts);
     }
 }

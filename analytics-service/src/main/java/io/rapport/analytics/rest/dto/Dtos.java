@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.rapport.analytics.model.Band;
 
 /** The analytics API's response bodies (API.md, "analytics-service"). */
@@ -40,7 +42,30 @@ public final class Dtos {
         @Schema(description = "UTC date it falls into nextBand; null when COLD", examples = "2027-01-19") LocalDate dropsOn,
         @Schema(description = "UTC date it turns COLD; null when COLD", examples = "2027-04-02") LocalDate coldOn,
         @Schema(examples = "2026-11-13T10:00:00Z") Instant lastEngagementAt,
-        @Schema(description = "The PMO owner's email", examples = "sam.lee@example.com") String owner) {
+        @Schema(description = "The PMO owner's email", examples = "sam.lee@example.com") String owner,
+        @Schema(description = "Only in GET /api/v1/relationships/{contactId} (absent from the list): the contact's most "
+            + "recent engagements, at most 5, latest startAt first (ties by engagementId), cancelled ones excluded; "
+            + "empty when there are none")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EngagementSummaryDto> lastEngagements) {
+
+        /** The same relationship with its last engagements (the single-relationship response). */
+        public RelationshipDto withLastEngagements(List<EngagementSummaryDto> engagements) {
+            return new RelationshipDto(contactId, businessUnitId, kind, score, band, trend, factors, nextBand, dropsOn,
+                coldOn, lastEngagementAt, owner, List.copyOf(engagements));
+        }
+    }
+
+    @Schema(name = "EngagementSummary", description = "An engagement as analytics holds it (no title: analytics holds none)")
+    public record EngagementSummaryDto(
+        @Schema(examples = "6d0e4c8a-2f7b-4a19-8c3e-5b1f9d2a7e44") UUID engagementId,
+        @Schema(enumeration = {"ONE_TO_ONE", "LEADERSHIP_FORUM", "SHADOWING", "ON_THE_JOB_TRAINING", "SECONDMENT",
+            "EXPERTISE_EXCHANGE", "SME_HOURS", "NETWORKING"}, examples = "ONE_TO_ONE") String type,
+        @Schema(enumeration = {"PROPOSED", "AGREED", "ACTIVE", "COMPLETED"}, examples = "COMPLETED") String status,
+        @Schema(examples = "2026-11-13T10:00:00Z") Instant startAt,
+        @Schema(description = "null for a point engagement without an end", examples = "2026-11-13T11:00:00Z") Instant endAt,
+        @Schema(enumeration = {"PMO_GAVE", "PMO_RECEIVED", "MUTUAL"}, examples = "MUTUAL") String direction,
+        @Schema(description = "Effort in hours", examples = "1.0") Double effortHours,
+        @Schema(description = "1..5; null when not recorded", examples = "4") Integer sentiment) {
     }
 
     @Schema(name = "Items", description = "A list of results")

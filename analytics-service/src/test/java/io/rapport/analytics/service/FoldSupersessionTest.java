@@ -1,0 +1,25 @@
+package io.rapport.analytics.service;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The batch fold's supersession rule (also applied between events of one batch): the model's rule. */
+class FoldSupersessionTest {
+
+    @Test
+    void higherVersionWins() {
+        assertTrue(FoldService.supersedes(3, false, "a", 2, true, "z"));
+        assertFalse(FoldService.supersedes(2, true, "z", 3, false, "a"));
+    }
+
+    @Test
+    void atEqualVersionACancellationWinsThenTheGreaterEventId() {
+        assertTrue(FoldService.supersedes(2, true, "a", 2, false, "z"));
+        assertFalse(FoldService.supersedes(2, false, "z", 2, true, "a"));
+        assertTrue(FoldService.supersedes(2, false, "b", 2, false, "a"));
+        assertFalse(FoldService.supersedes(2, false, "a", 2, false, "b"));
+        assertFalse(FoldService.supersedes(2, false, "a", 2, false, "a"), "the same event does not supersede itself");
+    }
+}
