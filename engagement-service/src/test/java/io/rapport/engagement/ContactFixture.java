@@ -100,8 +100,15 @@ public final class ContactFixture implements AutoCloseable {
     }
 
     public void send(String key, String value) {
+        send(key, value, Map.of());
+    }
+
+    /** Sends with the given record headers (e.g. {@code traceparent}) and waits for the acknowledgement. */
+    public void send(String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
