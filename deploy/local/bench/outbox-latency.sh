@@ -12,13 +12,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 N="${N:-500}"
 URL="${CONTACTS_URL:-http://127.0.0.1:8081}"
+MANAGEMENT_URL="${MANAGEMENT_URL:-http://127.0.0.1:9181}"   # its health, on the management interface
 KAFKA="${KAFKA:-127.0.0.1:9092}"
 TOKEN="${TOKEN:-$("$ROOT/deploy/local/rapport" token admin)}"
 AUTH=(-H "Authorization: Bearer $TOKEN")
 INFRA="$ROOT/deploy/local/infra"
 CP="$(ls "$INFRA"/target/rapport-local-infra-*.jar | head -n1):$(cat "$INFRA/target/classes/META-INF/rapport/infra.classpath")"
 
-curl -fsS "$URL/q/health/ready" >/dev/null || { echo "contacts-service is not ready at $URL" >&2; exit 2; }
+curl -fsS "$MANAGEMENT_URL/q/health/ready" >/dev/null || { echo "contacts-service is not ready at $URL" >&2; exit 2; }
 since="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
 run="$(date +%s%N)"
 unit="$(curl -fsS "${AUTH[@]}" -H 'Content-Type: application/json' \

@@ -9,7 +9,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 /**
  * The tests' span exporter: Quarkus hands finished spans to every CDI {@code SpanExporter} bean (and,
  * with one present, installs no OTLP exporter), so tests read the spans the service made from here.
- * The test profile samples every trace ({@code %test.quarkus.otel.traces.sampler.arg=1}).
+ * Every trace is sampled (the default sampler, parent-based always-on).
  */
 @ApplicationScoped
 public class TestSpanExporter {

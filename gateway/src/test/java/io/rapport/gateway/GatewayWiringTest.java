@@ -15,9 +15,16 @@ class GatewayWiringTest {
 
     @Test
     void healthOpenApiAndMetricsAnswer() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
             .body("info.title", equalTo("Rapport gateway"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        ManagementInterface.management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            given().get(path).then().statusCode(404);
+        }
     }
 }

@@ -114,7 +114,7 @@ class ProxyBehaviourTest {
             .contentType("application/problem+json")
             .body("status", equalTo(504))
             .body("title", equalTo("Gateway Timeout"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().header("Authorization", editor("slow-2")).get("/api/v1/coverage").then().statusCode(200)
             .body("service", equalTo("analytics"));
     }

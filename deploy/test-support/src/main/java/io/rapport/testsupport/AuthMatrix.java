@@ -119,9 +119,11 @@ public final class AuthMatrix {
             .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
         given().header("Authorization", TestTokens.bearer(TestTokens.token("nobody", "some-other-group")))
             .get(readPath).then().statusCode(403).contentType("application/problem+json");
-        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi")) {
-            TestTokens.anonymous().get(path).then().statusCode(200);
-            given().header("Authorization", "Bearer garbage").get(path).then().statusCode(200);
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics")) {
+            Management.management().get(path).then().statusCode(200);
+            given().port(Management.port()).header("Authorization", "Bearer garbage").get(path).then().statusCode(200);
         }
+        TestTokens.anonymous().get("/q/openapi").then().statusCode(200);
+        given().header("Authorization", "Bearer garbage").get("/q/openapi").then().statusCode(200);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.platform.events.CloudEvent;
 import io.rapport.platform.outbox.OutboundEvent;
 import io.rapport.platform.outbox.Outbox;
+import io.restassured.RestAssured;
 
 /**
  * The wiring every service with a database and events must prove, against real PostgreSQL and a
@@ -85,11 +87,19 @@ public abstract class ServiceWiringContract {
 
     @Test
     void healthOpenApiAndMetricsAnswer() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
         String openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200)
             .extract().asString();
         assertTrue(openapi.contains("\"openapi\""), "an OpenAPI document");
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        assertNotEquals(RestAssured.port, Management.port(), "a port of its own");
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+            TestTokens.anonymous().get(path).then().statusCode(404);
+        }
     }
 }

@@ -103,7 +103,7 @@ public final class TestTokens {
     // ---------------------------------------------------------------- used by the test resource
 
     /** A fresh key pair; writes the public key as PEM to a temporary file and returns its path. */
-    static synchronized Path newKeys() {
+    public static synchronized Path newKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

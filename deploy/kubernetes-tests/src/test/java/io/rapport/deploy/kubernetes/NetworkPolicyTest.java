@@ -51,14 +51,20 @@ class NetworkPolicyTest {
 
         Policies policies = new Policies(objects);
         assertTrue(policies.allows(INGRESS_CONTROLLER, gateway, 8080), "ingress controller -> gateway");
-        assertTrue(policies.allows(PROMETHEUS, gateway, 8080), "metrics scraper -> gateway");
+        int management = gateway.ports().get("management");
+        assertTrue(policies.allows(PROMETHEUS, gateway, management), "metrics scraper -> gateway management port");
+        assertFalse(policies.allows(PROMETHEUS, gateway, 8080), "metrics scraper -> gateway API port");
+        assertFalse(policies.allows(INGRESS_CONTROLLER, gateway, management), "ingress controller -> gateway management port");
         assertFalse(policies.allows(OTHER_NAMESPACE, gateway, 8080), "another namespace -> gateway");
         assertFalse(policies.allows(somePodInTheNamespace, gateway, 8080), "another pod of the namespace -> gateway");
         for (String service : List.of("contacts-service", "engagement-service", "analytics-service")) {
             Pod target = app.get(service);
             int port = target.ports().get("http");
             assertTrue(policies.allows(gateway, target, port), "gateway -> " + service);
-            assertTrue(policies.allows(PROMETHEUS, target, port), "metrics scraper -> " + service);
+            int targetManagement = target.ports().get("management");
+            assertTrue(policies.allows(PROMETHEUS, target, targetManagement), "metrics scraper -> " + service + " management port");
+            assertFalse(policies.allows(PROMETHEUS, target, port), "metrics scraper -> " + service + " API port");
+            assertFalse(policies.allows(gateway, target, targetManagement), "gateway -> " + service + " management port");
             assertFalse(policies.allows(INGRESS_CONTROLLER, target, port), "ingress controller -> " + service);
             assertFalse(policies.allows(somePodInTheNamespace, target, port), "another pod -> " + service);
             assertFalse(policies.allows(OTHER_NAMESPACE, target, port), "another namespace -> " + service);

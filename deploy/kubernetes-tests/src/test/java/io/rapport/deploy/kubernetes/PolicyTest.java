@@ -149,13 +149,16 @@ class PolicyTest {
         ObjectNode d = Manifests.get(objects, "Deployment", "contacts-service").deepCopy();
         ObjectNode c = (ObjectNode) d.at("/spec/template/spec/containers/0");
         c.remove("livenessProbe");
+        ((ObjectNode) c.at("/readinessProbe/httpGet")).put("port", "http");
+        ((ObjectNode) d.at("/spec/template/metadata/annotations")).put("prometheus.io/port", "8081");
         ((ObjectNode) c.path("resources")).remove("limits");
         ((ObjectNode) c.path("securityContext")).put("readOnlyRootFilesystem", false).put("runAsNonRoot", false);
         ((ObjectNode) d.at("/spec/template/spec/securityContext")).put("runAsNonRoot", false);
         ((ObjectNode) d.at("/spec/template/spec")).put("automountServiceAccountToken", true);
         String problems = String.join("\n", containerProblems(d));
         System.out.println("[policy] a broken Deployment -> " + problems.replace("\n", " | "));
-        for (String expected : List.of("no livenessProbe", "no limits.cpu", "no limits.memory", "root filesystem is writable",
+        for (String expected : List.of("no livenessProbe", "readinessProbe is not GET /q/health/ready on the container's management port",
+            "metrics are not scraped from the management port 9000", "no limits.cpu", "no limits.memory", "root filesystem is writable",
             "may run as root", "mounts an API token")) {
             assertTrue(problems.contains(expected), expected + " not in: " + problems);
         }
@@ -201,7 +204,7 @@ class PolicyTest {
         for (JsonNode c : Manifests.containers(d)) {
             String where = id + " container " + c.path("name").asText();
             JsonNode sec = c.path("securityContext");
-            // probes, on the Quarkus health endpoints, on a declared port
+            // probes, on the Quarkus health endpoints, on the declared management port (quarkus.management.*)
             Set<String> ports = new HashSet<>();
             c.path("ports").forEach(p -> {
                 ports.add(p.path("name").asText());
@@ -212,9 +215,19 @@ class PolicyTest {
                 JsonNode p = c.path(probe[0]);
                 if (p.isMissingNode()) {
                     problems.add(where + ": no " + probe[0]);
-                } else if (!p.at("/httpGet/path").asText().equals(probe[1]) || !ports.contains(p.at("/httpGet/port").asText())) {
-                    problems.add(where + ": " + probe[0] + " is not GET " + probe[1] + " on a container port: " + p);
+                } else if (!p.at("/httpGet/path").asText().equals(probe[1]) || !p.at("/httpGet/port").asText().equals("management")
+                    || !ports.contains("management")) {
+                    problems.add(where + ": " + probe[0] + " is not GET " + probe[1] + " on the container's management port: " + p);
                 }
+            }
+            // the scraper reads the management port, where Quarkus serves /q/metrics (quarkus.management.port, 9000)
+            String scrapePort = d.at("/spec/template/metadata/annotations").path("prometheus.io/port").asText();
+            boolean managementIs9000 = false;
+            for (JsonNode port : c.path("ports")) {
+                managementIs9000 |= port.path("name").asText().equals("management") && port.path("containerPort").asInt() == 9000;
+            }
+            if (!managementIs9000 || !scrapePort.equals("9000")) {
+                problems.add(where + ": metrics are not scraped from the management port 9000 (prometheus.io/port " + scrapePort + ")");
             }
             // requests and limits
             JsonNode res = c.path("resources");
