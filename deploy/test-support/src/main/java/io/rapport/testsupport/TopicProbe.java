@@ -54,9 +54,21 @@ public final class TopicProbe implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         ensureTopic(bootstrap, topic);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-            .map(info -> new TopicPartition(topic, info.partition()))
-            .toList();
+        // a topic created a moment ago may not be in the metadata yet: the client then answers no partitions
+        List<TopicPartition> partitions = List.of();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+            if (partitions.isEmpty()) {
+                sleep(200);
+            }
+        }
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("topic " + topic + " has no partitions in the metadata after 30 s");
+        }
         consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);
@@ -65,6 +77,15 @@ public final class TopicProbe implements AutoCloseable {
             ends.forEach(consumer::seek);
         }
         return new TopicProbe(consumer);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates the topic (6 partitions) unless it exists. */
