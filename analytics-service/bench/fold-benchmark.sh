@@ -15,7 +15,7 @@
 # 5. Prints both rates and the ratio; stops what it started.
 #
 # Configuration: N [100000], PARTITIONS [6], KAFKA [start one], BENCH_KAFKA_PORT [39192],
-# BENCH_PG_PORT [15532], BENCH_HTTP_PORT [18483], BENCH_JAVA_OPTS [-Xmx512m], TIMEOUT [900] seconds.
+# BENCH_PG_PORT [15532], BENCH_HTTP_PORT [18483] (management: that + 1100), BENCH_JAVA_OPTS [-Xmx512m], TIMEOUT [900] seconds.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -97,7 +97,7 @@ if [ ! -s "$WORK/jwt-public.pem" ]; then
 fi
 
 echo "analytics-service folding $TOPIC ..."
-JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" DB_URL="$DB_URL" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASSWORD" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" HTTP_PORT="$HTTP_PORT" \
+JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" DB_URL="$DB_URL" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASSWORD" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" HTTP_PORT="$HTTP_PORT" MANAGEMENT_PORT="$((HTTP_PORT + 1100))" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
   QUARKUS_HTTP_HOST=127.0.0.1 \
   java ${BENCH_JAVA_OPTS:--Xmx512m} \
   -Dmp.messaging.incoming.engagements.topic="$TOPIC" -Dmp.messaging.incoming.engagements.group.id="bench-$RUN" \

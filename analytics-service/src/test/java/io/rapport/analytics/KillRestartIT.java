@@ -110,6 +110,8 @@ class KillRestartIT {
 
     private final List<Process> started = new ArrayList<>();
     private final Map<Process, Integer> ports = new HashMap<>();
+    /** Health is on the management interface (its own port), not on the API port. */
+    private final Map<Process, Integer> managementPorts = new HashMap<>();
     private final List<Runnable> cleanups = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder summary = new StringBuilder();
@@ -375,8 +377,10 @@ class KillRestartIT {
     private Process startService(String name, Path jar, Map<String, String> env, Map<String, String> channels, String group)
             throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-Dquarkus.http.port=" + port));
+            "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+            "-Dquarkus.management.host=127.0.0.1"));
         channels.forEach((key, value) -> {
             String v = value.replace("${group}", group);
             command.add("-D" + key + "=" + v);
@@ -392,6 +396,7 @@ class KillRestartIT {
         Process p = builder.start();
         started.add(p);
         ports.put(p, port);
+        managementPorts.put(p, managementPort);
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         note("started service %s (pid %d, port %d, group %s); log %s", name, p.pid(), port, group, log);
         return p;
@@ -406,7 +411,7 @@ class KillRestartIT {
         while (Instant.now().isBefore(deadline)) {
             assertTrue(p.isAlive(), "service " + name + " exited (" + exitOf(p) + "); see " + WORK.resolve(name + ".log"));
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(p) + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(p) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

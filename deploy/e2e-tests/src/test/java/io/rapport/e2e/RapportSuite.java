@@ -44,6 +44,7 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final List<String> databases = new ArrayList<>();
     private PostgresServer postgres;
     private ServiceProcess gateway;
+    private String bootstrap;
 
     /** The running suite (started by the extension). */
     static RapportSuite get() {
@@ -56,6 +57,11 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
     /** The gateway's base URL: the only door the tests use. */
     String gatewayUrl() {
         return gateway.url();
+    }
+
+    /** The Kafka bootstrap servers the services use. */
+    String bootstrap() {
+        return bootstrap;
     }
 
     String gatewayManagementUrl() {
@@ -88,7 +94,7 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String bootstrap = startKafka(work);
+        bootstrap = startKafka(work);
         startPostgres(work);
         Path publicKey = TestTokens.newKeys();
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,11 +17,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.rapport.testsupport.TestTokens;
+import io.rapport.testsupport.TopicProbe;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -114,6 +118,26 @@ class SuiteThroughGatewayIT {
         String requestId = "e2e-" + UUID.randomUUID();
         as(TestTokens.viewer()).header("X-Request-Id", requestId).get("/api/v1/network").then().statusCode(200)
             .header("X-Request-Id", requestId);
+    }
+
+    @Test
+    void theCallersTraceReachesTheEventOnKafka() {
+        String unitId = createUnit();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String email = "trace." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (TopicProbe probe = TopicProbe.atEnd(RapportSuite.get().bootstrap(), "rapport.contacts.v1")) {
+            String contactId = as(TestTokens.editor()).contentType(ContentType.JSON).header("traceparent", traceparent)
+                .body(Map.of("fullName", "Tracy Trace", "email", email, "businessUnitId", unitId, "seniority", "STAFF"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+            List<ConsumerRecord<String, String>> events = probe.await(1, EVENTUALLY, r -> contactId.equals(r.key()));
+            assertEquals(1, events.size(), "ContactCreated on rapport.contacts.v1");
+            Header header = events.get(0).headers().lastHeader("traceparent");
+            assertTrue(header != null, "the event carries a traceparent");
+            String sent = new String(header.value(), StandardCharsets.UTF_8);
+            assertEquals(traceId, sent.split("-")[1], "same trace as the caller's request: " + sent);
+            assertTrue(!sent.split("-")[2].equals("00f067aa0ba902b7"), "a span of the services, not the caller's: " + sent);
+        }
     }
 
     @Test
