@@ -36,7 +36,8 @@ class ProdConfigEnvTest {
 
     /** ...except these, whose defaults are right in production too. */
     static final Set<String> MAY_DEFAULT = Set.of(
-        "DB_POOL_MAX"); // the datasource pool size, 20 unless tuned
+        "DB_POOL_MAX", // the datasource pool size, 20 unless tuned
+        "OTEL_EXPORTER_OTLP_ENDPOINT"); // optional: unset (a blank default), no trace exporter is installed
 
     /**
      * Must the environment set it? Yes without a default, with an empty default (empty is
