@@ -174,7 +174,8 @@ class FoldIntegrationTest {
         throw new AssertionError("contact " + id + " was not folded within " + timeout);
     }
 
-    private static boolean supersedes(Generated a, Generated b) {
+    /** The fold's rule: higher version; at equal version a cancellation, then the greater event id. */
+    static boolean supersedes(Generated a, Generated b) {
         if (a.version() != b.version()) {
             return a.version() > b.version();
         }
@@ -196,7 +197,7 @@ class FoldIntegrationTest {
 
     /** One engagement's events: logged, then maybe updates / status changes, maybe a cancellation. */
     static List<Generated> history(Random r, List<UUID> contacts, Map<UUID, UUID> unitOf) {
-        UUID id = UUID.randomUUID();
+        UUID id = new UUID(r.nextLong(), r.nextLong()); // from the seed: a run can be repeated
         EngagementType type = EngagementType.values()[r.nextInt(EngagementType.values().length)];
         boolean longRunning = type == EngagementType.SECONDMENT || type == EngagementType.SHADOWING
             || type == EngagementType.ON_THE_JOB_TRAINING;

@@ -56,13 +56,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.rapport.analytics.model.Direction;
+import io.rapport.analytics.FoldIntegrationTest.Generated;
 import io.rapport.analytics.model.EngagementEvent;
-import io.rapport.analytics.model.EngagementSnapshot;
-import io.rapport.analytics.model.EngagementStatus;
-import io.rapport.analytics.model.EngagementType;
 import io.rapport.analytics.model.RelationshipModel;
 import io.rapport.analytics.model.RelationshipScore;
 import io.rapport.analytics.model.ScoringParameters;
@@ -115,9 +111,6 @@ class KillRestartIT {
     private final List<Runnable> cleanups = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder summary = new StringBuilder();
-
-    record Generated(String eventId, String type, UUID engagementId, long version, EngagementSnapshot snapshot, String json) {
-    }
 
     record Sent(String eventId, int partition, long offset) {
     }
@@ -184,7 +177,7 @@ class KillRestartIT {
         }
         List<Generated> distinct = new ArrayList<>();
         while (distinct.size() < DISTINCT_EVENTS) {
-            distinct.addAll(history(random, contacts, unitOf));
+            distinct.addAll(FoldIntegrationTest.history(random, contacts, unitOf));
         }
         distinct = new ArrayList<>(distinct.subList(0, DISTINCT_EVENTS));
         List<Generated> stream = new ArrayList<>(distinct);
@@ -650,7 +643,7 @@ class KillRestartIT {
     private static RelationshipModel canonical(List<Generated> distinct) {
         Map<UUID, Generated> latest = new HashMap<>();
         for (Generated g : distinct) {
-            latest.merge(g.engagementId(), g, (x, y) -> supersedes(y, x) ? y : x);
+            latest.merge(g.engagementId(), g, (x, y) -> FoldIntegrationTest.supersedes(y, x) ? y : x);
         }
         RelationshipModel model = new RelationshipModel(ScoringParameters.defaults());
         latest.values().stream().sorted(Comparator.comparing(Generated::engagementId))
@@ -659,89 +652,6 @@ class KillRestartIT {
         return model;
     }
 
-    private static boolean supersedes(Generated a, Generated b) {
-        if (a.version() != b.version()) {
-            return a.version() > b.version();
-        }
-        boolean ac = a.type().endsWith("cancelled.v1");
-        boolean bc = b.type().endsWith("cancelled.v1");
-        if (ac != bc) {
-            return ac;
-        }
-        return a.eventId().compareTo(b.eventId()) > 0;
-    }
-
-    /** One engagement's events (as FoldIntegrationTest generates them): logged, maybe updates / status changes / a cancellation. */
-    static List<Generated> history(Random r, List<UUID> contacts, Map<UUID, UUID> unitOf) {
-        UUID id = new UUID(r.nextLong(), r.nextLong());
-        EngagementType type = EngagementType.values()[r.nextInt(EngagementType.values().length)];
-        boolean longRunning = type == EngagementType.SECONDMENT || type == EngagementType.SHADOWING
-            || type == EngagementType.ON_THE_JOB_TRAINING;
-        List<Generated> out = new ArrayList<>();
-        EngagementSnapshot s = randomState(r, id, type, longRunning, contacts);
-        long version = 1;
-        out.add(event(r, "rapport.engagement.logged.v1", id, version, s, null, unitOf));
-        int changes = r.nextInt(4);
-        for (int i = 0; i < changes; i++) {
-            version++;
-            if (r.nextInt(6) == 0) {
-                EngagementSnapshot cancelled = new EngagementSnapshot(id, type, EngagementStatus.CANCELLED, s.startAt(),
-                    s.endAt(), s.direction(), s.effortHours(), s.sentiment(), s.participants());
-                out.add(event(r, "rapport.engagement.cancelled.v1", id, version, cancelled, null, unitOf));
-                break;
-            }
-            EngagementSnapshot previous = s;
-            if (longRunning && r.nextBoolean()) {
-                EngagementStatus to = EngagementStatus.values()[r.nextInt(4)];
-                s = new EngagementSnapshot(id, type, to, s.startAt(), s.endAt(), s.direction(), s.effortHours(),
-                    s.sentiment(), s.participants());
-                out.add(event(r, "rapport.engagement.status-changed.v1", id, version, s, previous, unitOf));
-            } else {
-                s = randomState(r, id, type, longRunning, contacts);
-                out.add(event(r, "rapport.engagement.updated.v1", id, version, s, previous, unitOf));
-            }
-        }
-        return out;
-    }
-
-    private static EngagementSnapshot randomState(Random r, UUID id, EngagementType type, boolean longRunning, List<UUID> contacts) {
-        Instant start = AT.minusSeconds(60L * (r.nextInt(60 * 24 * 400) - 60 * 24 * 20));
-        Instant end = longRunning ? start.plusSeconds(3600L * 24 * (7 + r.nextInt(120))) : (r.nextInt(3) == 0 ? start.plusSeconds(3600) : null);
-        EngagementStatus status = longRunning ? (r.nextBoolean() ? EngagementStatus.ACTIVE : EngagementStatus.COMPLETED)
-            : EngagementStatus.COMPLETED;
-        int n = type == EngagementType.LEADERSHIP_FORUM ? 3 + r.nextInt(6) : 1 + r.nextInt(2);
-        List<UUID> ps = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ps.add(contacts.get(r.nextInt(contacts.size())));
-        }
-        double effort = r.nextInt(4) == 0 ? 0.0 : Math.round(r.nextDouble() * 400) / 4.0;
-        Integer sentiment = r.nextInt(4) == 0 ? null : 1 + r.nextInt(5);
-        return new EngagementSnapshot(id, type, status, start, end, Direction.values()[r.nextInt(3)], effort, sentiment, ps);
-    }
-
-    private static Generated event(Random r, String type, UUID id, long version, EngagementSnapshot s,
-                                   EngagementSnapshot previous, Map<UUID, UUID> unitOf) {
-        ObjectNode current = TestEvents.snapshot(s, version, unitOf);
-        Object data = switch (type) {
-            case "rapport.engagement.updated.v1" -> {
-                ObjectNode d = TestEvents.MAPPER.createObjectNode();
-                d.set("previous", TestEvents.snapshot(previous, version - 1, unitOf));
-                d.set("current", current);
-                yield d;
-            }
-            case "rapport.engagement.status-changed.v1" -> {
-                ObjectNode d = TestEvents.MAPPER.createObjectNode();
-                d.put("from", previous.status().name());
-                d.put("to", s.status().name());
-                d.set("current", current);
-                yield d;
-            }
-            default -> current;
-        };
-        String eventId = new UUID(r.nextLong(), r.nextLong()).toString();
-        return new Generated(eventId, type, id, version, s, TestEvents.envelope(eventId, "/rapport/engagement-service",
-            type, "engagements/" + id, data));
-    }
 
     // ------------------------------------------------------------------------------------------ reporting
 

@@ -78,7 +78,7 @@ final class RebuildFixture {
     RelationshipModel model(ScoringParameters params) {
         Map<UUID, Generated> latest = new HashMap<>();
         for (Generated g : events) {
-            latest.merge(g.engagementId(), g, (a, b) -> supersedes(b, a) ? b : a);
+            latest.merge(g.engagementId(), g, (a, b) -> FoldIntegrationTest.supersedes(b, a) ? b : a);
         }
         RelationshipModel model = new RelationshipModel(params);
         latest.values().stream().sorted(Comparator.comparing(Generated::engagementId))
@@ -87,17 +87,6 @@ final class RebuildFixture {
         return model;
     }
 
-    private static boolean supersedes(Generated a, Generated b) {
-        if (a.version() != b.version()) {
-            return a.version() > b.version();
-        }
-        boolean ac = a.type().endsWith("cancelled.v1");
-        boolean bc = b.type().endsWith("cancelled.v1");
-        if (ac != bc) {
-            return ac;
-        }
-        return a.eventId().compareTo(b.eventId()) > 0;
-    }
 
     static JsonNode relationship(UUID contact) {
         try {
