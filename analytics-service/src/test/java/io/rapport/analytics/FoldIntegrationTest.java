@@ -101,8 +101,8 @@ class FoldIntegrationTest {
 
         Set<String> ids = new LinkedHashSet<>();
         distinct.forEach(g -> ids.add(g.eventId()));
-        awaitProcessed(ids, Duration.ofMinutes(5));
-        awaitContact(idle, Duration.ofMinutes(1));
+        RebuildFixture.awaitProcessed(em, ids, Duration.ofMinutes(5));
+        RebuildFixture.awaitContact(idle, Duration.ofMinutes(1));
 
         // The direct computation: (1) the model fed the shuffled stream as is, (2) the model fed the final
         // engagement states in engagement-id order (the service's canonical rebuild), which must match bit for bit.
@@ -147,31 +147,6 @@ class FoldIntegrationTest {
         Number rows = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
             "select count(*) from processed_event where event_id in (:ids)").setParameter("ids", ids).getSingleResult());
         assertEquals(950, rows.intValue());
-    }
-
-    private void awaitProcessed(Set<String> ids, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        int count = 0;
-        while (Instant.now().isBefore(deadline)) {
-            count = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from processed_event where event_id in (:ids)").setParameter("ids", ids).getSingleResult()).intValue());
-            if (count == ids.size()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("only " + count + " of " + ids.size() + " events were folded within " + timeout);
-    }
-
-    private void awaitContact(UUID id, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (given().get("/api/v1/relationships/" + id).statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("contact " + id + " was not folded within " + timeout);
     }
 
     /** The fold's rule: higher version; at equal version a cancellation, then the greater event id. */

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.analytics.model.Direction;
@@ -104,8 +103,8 @@ class LastEngagementsTest {
                 new String[] {idle.toString(), TestEvents.contactCreated(idle, unit, null)}));
             out.sendAll(TestEvents.ENGAGEMENTS, events);
         }
-        awaitProcessed(Set.copyOf(eventIds), Duration.ofMinutes(2));
-        awaitContact(idle, Duration.ofMinutes(1));
+        RebuildFixture.awaitProcessed(em, Set.copyOf(eventIds), Duration.ofMinutes(2));
+        RebuildFixture.awaitContact(idle, Duration.ofMinutes(1));
 
         JsonNode body = TestEvents.MAPPER.readTree(given().header("Authorization", TestTokens.bearer(TestTokens.viewer()))
             .get("/api/v1/relationships/" + contact).then().statusCode(200).extract().asString());
@@ -176,28 +175,4 @@ class LastEngagementsTest {
         events.add(new String[] {s.id().toString(), TestEvents.envelope(eventId, SOURCE, type, "engagements/" + s.id(), data)});
     }
 
-    private void awaitProcessed(Set<String> ids, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        int count = 0;
-        while (Instant.now().isBefore(deadline)) {
-            count = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from processed_event where event_id in (:ids)").setParameter("ids", ids).getSingleResult()).intValue());
-            if (count == ids.size()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("only " + count + " of " + ids.size() + " events were folded within " + timeout);
-    }
-
-    private void awaitContact(UUID id, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (given().get("/api/v1/relationships/" + id).statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("contact " + id + " was not folded within " + timeout);
-    }
 }

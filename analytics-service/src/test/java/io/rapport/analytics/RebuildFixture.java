@@ -69,9 +69,19 @@ final class RebuildFixture {
     }
 
     static void awaitProcessed(EntityManager em, Set<String> ids) throws InterruptedException {
-        await(ids.size() + " events folded", Duration.ofMinutes(5), () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+        awaitProcessed(em, ids, Duration.ofMinutes(5));
+    }
+
+    /** Waits until every one of the event ids is recorded in processed_event (folded). */
+    static void awaitProcessed(EntityManager em, Set<String> ids, Duration timeout) throws InterruptedException {
+        await(ids.size() + " events folded", timeout, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
             .createNativeQuery("select count(*) from processed_event where event_id in (:ids)").setParameter("ids", ids)
             .getSingleResult()).intValue()) == ids.size());
+    }
+
+    /** Waits until analytics answers 200 for the contact's relationship (its events are folded). */
+    static void awaitContact(UUID id, Duration timeout) throws InterruptedException {
+        await("contact " + id + " folded", timeout, () -> given().get("/api/v1/relationships/" + id).statusCode() == 200);
     }
 
     /** The model fed the final engagement states (the service's canonical computation). */
