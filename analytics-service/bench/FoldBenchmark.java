@@ -22,9 +22,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The fold benchmark's two halves (run by fold-benchmark.sh, as a single-file source program):
  *
  *   publish BOOTSTRAP TOPIC RUN N PARTITIONS   creates TOPIC and publishes N generated engagement events
- *   await JDBC_URL USER PASSWORD RUN N TIMEOUT_S waits until analytics-service has recorded the N event
- *                                                ids of RUN as processed; prints "FOLD <events/s> <seconds>"
- *                                                from the first to the last processed_at of the run
+ *   reset SERVER_JDBC_URL USER PASSWORD DATABASE drops and creates DATABASE, so every run folds into empty tables
+ *   await JDBC_URL USER PASSWORD RUN W N TIMEOUT_S waits until analytics-service has recorded the W + N event
+ *                                                ids of RUN as processed; prints, for the first W (warm-up) and
+ *                                                the next N (measured) events, "WARMUP|FOLD <events/s> <seconds>
+ *                                                <batches> <events>" from the first to the last batch's processed_at
  */
 public class FoldBenchmark {
 
@@ -35,7 +37,9 @@ public class FoldBenchmark {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "publish" -> publish(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-            case "await" -> await(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+            case "await" -> await(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                Integer.parseInt(args[7]));
+            case "reset" -> reset(args[1], args[2], args[3], args[4]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -121,9 +125,19 @@ public class FoldBenchmark {
             + participants + ",\"occurredAt\":\"2026-11-25T10:00:00Z\"}";
     }
 
-    static void await(String url, String user, String password, String run, int n, int timeoutSeconds) throws Exception {
+    static void reset(String serverUrl, String user, String password, String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+            java.sql.Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database);
+            s.execute("create database " + database);
+        }
+    }
+
+    static void await(String url, String user, String password, String run, int warmup, int n, int timeoutSeconds)
+        throws Exception {
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         String like = "bench-" + run + "-%";
+        int total = warmup + n;
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             long count = 0;
             long lastReport = 0;
@@ -138,27 +152,51 @@ public class FoldBenchmark {
                 } catch (java.sql.SQLException e) {
                     count = 0; // the service has not migrated the database yet
                 }
-                if (count >= n) {
+                if (count >= total) {
                     break;
                 }
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
-                    System.out.printf("  folded %d of %d%n", count, n);
+                    System.out.printf("  folded %d of %d%n", count, total);
                     lastReport = System.nanoTime();
                 }
-                Thread.sleep(500);
+                Thread.sleep(1000);
             }
-            if (count < n) {
-                System.out.printf("TIMEOUT only %d of %d events folded within %d s%n", count, n, timeoutSeconds);
+            if (count < total) {
+                System.out.printf("TIMEOUT only %d of %d events folded within %d s%n", count, total, timeoutSeconds);
                 System.exit(1);
             }
-            try (PreparedStatement s = c.prepareStatement("select extract(epoch from max(processed_at) - min(processed_at))"
-                + " from processed_event where consumer = 'analytics-service' and event_id like ?")) {
+            // Per phase (the warm-up: events 0 .. warmup-1, published first; the measured: the next n): events per
+            // second from the first batch's processed_at (the batch transaction's time) to the last batch's, not
+            // counting the last batch's events (its duration is not in that interval).
+            String phase = "case when split_part(event_id, '-', 3)::int < " + warmup + " then 'WARMUP' else 'FOLD' end";
+            try (PreparedStatement s = c.prepareStatement("with e as (select " + phase + " as phase, processed_at,"
+                + " max(processed_at) over (partition by " + phase + ") as last from processed_event"
+                + " where consumer = 'analytics-service' and event_id like ?)"
+                + " select phase, count(*) filter (where processed_at < last),"
+                + " extract(epoch from max(processed_at) - min(processed_at)), count(distinct processed_at), count(*)"
+                + " from e group by phase order by phase desc")) {
                 s.setString(1, like);
                 try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    double seconds = rs.getDouble(1);
-                    System.out.printf("FOLD %.0f %.3f%n", n / seconds, seconds);
+                    while (rs.next()) {
+                        double seconds = rs.getDouble(3);
+                        System.out.printf("%s %.0f %.3f %d %d%n", rs.getString(1), rs.getLong(2) / seconds, seconds,
+                            rs.getLong(4), rs.getLong(5));
+                    }
                 }
+            }
+            // events per second of the whole run, second by second
+            try (PreparedStatement s = c.prepareStatement("select floor(extract(epoch from processed_at - min(processed_at) over ()))::int"
+                + " from processed_event where consumer = 'analytics-service' and event_id like ?")) {
+                s.setString(1, like);
+                java.util.TreeMap<Integer, Integer> perSecond = new java.util.TreeMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        perSecond.merge(rs.getInt(1), 1, Integer::sum);
+                    }
+                }
+                StringBuilder line = new StringBuilder("PER-SECOND");
+                perSecond.forEach((second, events) -> line.append(" ").append(events));
+                System.out.println(line);
             }
         }
     }

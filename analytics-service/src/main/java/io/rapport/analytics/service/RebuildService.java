@@ -231,9 +231,6 @@ public class RebuildService {
                 em.createNativeQuery("create table analytics_rebuild." + t + " (like public." + t + " including all)")
                     .executeUpdate();
             }
-            em.createNativeQuery("alter table analytics_rebuild.engagement_participant add constraint"
-                + " engagement_participant_engagement_id_fkey foreign key (engagement_id)"
-                + " references analytics_rebuild.engagement (id) on delete cascade").executeUpdate();
         });
     }
 
