@@ -6,7 +6,8 @@
 #   gateway/bench/proxy-benchmark.sh            (needs wrk: apt-get install -y wrk)
 #
 # Configuration: GATEWAY_URL [http://127.0.0.1:8080], CONTACTS_URL [http://127.0.0.1:8081],
-# THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s], ROUNDS [2] (alternating direct/gateway).
+# THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s] (before each measurement), ROUNDS [2]
+# (alternating direct/gateway), INITIAL_WARMUP [20s] (each path, untimed, before the first round).
 #
 # The gateway's rate limit (default 50 requests/s per principal) must be out of the way, or most of the
 # load is answered 429: start the stack with
@@ -18,6 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GW="${GATEWAY_URL:-http://127.0.0.1:8080}"
 DIRECT="${CONTACTS_URL:-http://127.0.0.1:8081}"
 THREADS="${THREADS:-2}" CONNECTIONS="${CONNECTIONS:-20}" DURATION="${DURATION:-15s}" WARMUP="${WARMUP:-5s}" ROUNDS="${ROUNDS:-2}"
+INITIAL_WARMUP="${INITIAL_WARMUP:-20s}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 TOKEN="$("$ROOT/deploy/local/rapport" token admin)"
 AUTH="Authorization: Bearer $TOKEN"
@@ -49,6 +51,9 @@ measure() { # label url -> "p50_ms p99_ms rps"
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "GET $path  (threads $THREADS, connections $CONNECTIONS, $DURATION after a $WARMUP warm-up, $ROUNDS rounds)"
+# both paths warm before the first timed round (the first direct round was otherwise the coldest of all)
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$DIRECT$path" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$GW$path" >/dev/null
 for r in $(seq 1 "$ROUNDS"); do
   measure direct "$DIRECT$path"
   measure gateway "$GW$path"
