@@ -64,6 +64,7 @@ import io.rapport.analytics.model.RelationshipScore;
 import io.rapport.analytics.model.ScoringParameters;
 import io.rapport.local.postgres.PostgresServer;
 import io.rapport.testsupport.RapportInfrastructureResource;
+import io.rapport.testsupport.RelayRecords;
 import io.rapport.testsupport.TestTokens;
 
 /**
@@ -78,7 +79,8 @@ import io.rapport.testsupport.TestTokens;
  *       {@code application.properties}, whatever the channels are called); the contact events and a quarter of
  *       the engagement events (generated histories: logged, updated, status-changed, cancelled; shuffled; with
  *       exact duplicates) are published up front, the rest at a steady pace while the first service runs, so the
- *       kill is mid-stream however fast the fold is.</li>
+ *       kill is mid-stream however fast the fold is; every record carries the outbox relay's headers
+ *       ({@link RelayRecords}), as in production.</li>
  *   <li>Service A (database 1, group G) folds until at least 40 % of the distinct engagement events are in
  *       {@code processed_event}, G has committed offsets, and at least 50 more events are folded than G's
  *       commits cover; then SIGKILL ({@code destroyForcibly}): no shutdown, no final commit. The test checks it
@@ -195,12 +197,12 @@ class KillRestartIT {
         cleanups.add(producer::close);
         List<ProducerRecord<String, String>> contactRecords = new ArrayList<>();
         for (UUID c : contacts) {
-            contactRecords.add(new ProducerRecord<>(contactsTopic, c.toString(),
+            contactRecords.add(RelayRecords.record(contactsTopic, c.toString(),
                 TestEvents.contactCreated(c, unitOf.get(c), "owner" + (c.hashCode() & 3) + "@example.com")));
         }
         sendAll(producer, contactRecords);
         List<ProducerRecord<String, String>> engagementRecords = stream.stream()
-            .map(g -> new ProducerRecord<>(engagementsTopic, g.engagementId().toString(), g.json())).toList();
+            .map(g -> RelayRecords.record(engagementsTopic, g.engagementId().toString(), g.json())).toList();
         int upFront = engagementRecords.size() / 4;
         List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
         sent.addAll(sendAll(producer, engagementRecords.subList(0, upFront)));

@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -24,16 +28,24 @@ import io.rapport.analytics.model.Direction;
 import io.rapport.analytics.model.EngagementSnapshot;
 import io.rapport.analytics.model.EngagementStatus;
 import io.rapport.analytics.model.EngagementType;
+import io.rapport.platform.outbox.RelayHeaders;
 import io.rapport.testsupport.RapportInfrastructureResource;
+import io.rapport.testsupport.RelayRecords;
 import io.rapport.testsupport.TopicProbe;
 
-/** Poison messages go to the dead-letter topics with the reason; good events after them are folded. Plus the API edges. */
+/**
+ * Poison messages go to the dead-letter topics with the reason; good events after them are folded; events with the
+ * outbox relay's headers are folded, not dead-lettered. Plus the API edges.
+ */
 @QuarkusTest
 @QuarkusTestResource(RapportInfrastructureResource.class)
 class PoisonAndApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void malformedAndUnknownEventsAreDeadLetteredAndTheConsumerCarriesOn() throws Exception {
@@ -91,6 +103,66 @@ class PoisonAndApiTest {
         given().get("/api/v1/reports/value?businessUnitId=" + unit).then().statusCode(200)
             .body("items[0].hoursMutual", equalTo(1.0f)).body("items[0].engagementsByType.ONE_TO_ONE", equalTo(1));
         given().get("/api/v1/network").then().statusCode(200).body("nodes.id", hasItem(contact.toString()));
+    }
+
+    /**
+     * A contact event and an engagement event published with exactly the headers the producers' outbox relays
+     * send ({@code content-type: application/cloudevents+json}, {@code ce_id}, {@code ce_type}) are folded, not
+     * dead-lettered. That header set once made the connector's CloudEvents support hand consumers a
+     * {@code JsonObject}, and every real event was dead-lettered while tests publishing without headers stayed
+     * green; {@code cloud-events=false} on both channels guards against it.
+     */
+    @Test
+    void eventsWithTheRelaysHeadersAreFoldedNotDeadLettered() throws Exception {
+        UUID contact = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        EngagementSnapshot engagement = new EngagementSnapshot(UUID.randomUUID(), EngagementType.ONE_TO_ONE,
+            EngagementStatus.COMPLETED, Instant.now().minusSeconds(86_400), null, Direction.MUTUAL, 1.0, 4, List.of(contact));
+        String contactEventId = UUID.randomUUID().toString();
+        String engagementEventId = UUID.randomUUID().toString();
+        String contactType = "rapport.contact.created.v1";
+        String engagementType = "rapport.engagement.logged.v1";
+        try (TopicProbe contacts = TopicProbe.atEnd(bootstrap, TestEvents.CONTACTS);
+             TopicProbe engagements = TopicProbe.atEnd(bootstrap, TestEvents.ENGAGEMENTS);
+             TopicProbe contactDlq = TopicProbe.atEnd(bootstrap, "rapport.contacts.v1.dlq");
+             TopicProbe engagementDlq = TopicProbe.atEnd(bootstrap, "rapport.engagements.v1.dlq");
+             TestEvents events = new TestEvents(bootstrap)) {
+            events.send(TestEvents.CONTACTS, contact.toString(), TestEvents.envelope(contactEventId,
+                "/rapport/contacts-service", contactType, "contacts/" + contact,
+                TestEvents.contact(contact, unit, "sam.lee@example.com", "INTERNAL", 1)));
+            events.send(TestEvents.ENGAGEMENTS, engagement.id().toString(), TestEvents.envelope(engagementEventId,
+                "/rapport/engagement-service", engagementType, "engagements/" + engagement.id(),
+                TestEvents.snapshot(engagement, 1, Map.of(contact, unit))));
+            assertSentWithRelayHeaders(contacts, contact.toString(), contactEventId, contactType);
+            assertSentWithRelayHeaders(engagements, engagement.id().toString(), engagementEventId, engagementType);
+
+            try {
+                RebuildFixture.awaitProcessed(em, Set.of(contactEventId, engagementEventId), Duration.ofMinutes(1));
+            } catch (AssertionError notFolded) {
+                // a value the consumer cannot read is dead-lettered, or, if even the dead letter cannot be
+                // written, retried without end (the log says "Dead-lettering ...")
+                throw new AssertionError("the events with the relay's headers were not folded; dead-letter reasons: "
+                    + deadLetterReasons(contactDlq, contact.toString()) + " (contacts), "
+                    + deadLetterReasons(engagementDlq, engagement.id().toString()) + " (engagements)", notFolded);
+            }
+            assertEquals(List.of(), deadLetterReasons(contactDlq, contact.toString()), "the contact event was not dead-lettered");
+            assertEquals(List.of(), deadLetterReasons(engagementDlq, engagement.id().toString()),
+                "the engagement event was not dead-lettered");
+        }
+    }
+
+    /** The record of the key on the topic carries exactly the headers the relay sends for the event. */
+    private static void assertSentWithRelayHeaders(TopicProbe topic, String key, String eventId, String type) {
+        List<ConsumerRecord<String, String>> sent = topic.await(1, Duration.ofSeconds(30), r -> key.equals(r.key()));
+        assertEquals(1, sent.size(), "the event is on the topic");
+        assertEquals(RelayRecords.describe(RelayHeaders.of(eventId, type, null, null)),
+            RelayRecords.describe(sent.get(0).headers()), "the event went out with exactly the relay's headers");
+    }
+
+    /** The reasons of the key's records on the dead-letter topic so far. */
+    private static List<String> deadLetterReasons(TopicProbe dlq, String key) {
+        return dlq.drain(Duration.ofSeconds(2), r -> key.equals(r.key())).stream()
+            .map(r -> header(r, "dead-letter-reason")).toList();
     }
 
     @Test

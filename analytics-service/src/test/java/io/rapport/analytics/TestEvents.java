@@ -11,15 +11,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.rapport.analytics.model.EngagementSnapshot;
+import io.rapport.testsupport.RelayRecords;
 
-/** Builds events as the producers write them (CloudEvents structured JSON) and publishes them with a plain producer. */
+/**
+ * Builds events as the producers write them (CloudEvents structured JSON) and publishes them with a plain producer,
+ * with the headers the producers' outbox relays send ({@link RelayRecords}), so the consumers see what production sends.
+ */
 public final class TestEvents implements AutoCloseable {
 
     public static final String CONTACTS = "rapport.contacts.v1";
@@ -40,7 +43,7 @@ public final class TestEvents implements AutoCloseable {
 
     public void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(RelayRecords.record(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
@@ -49,7 +52,7 @@ public final class TestEvents implements AutoCloseable {
     public void sendAll(String topic, List<String[]> keyValues) {
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         for (String[] kv : keyValues) {
-            sent.add(producer.send(new ProducerRecord<>(topic, kv[0], kv[1])));
+            sent.add(producer.send(RelayRecords.record(topic, kv[0], kv[1])));
         }
         producer.flush();
         for (var f : sent) {

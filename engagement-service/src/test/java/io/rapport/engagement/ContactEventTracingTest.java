@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,8 +65,7 @@ class ContactEventTracingTest {
         UUID contact = UUID.randomUUID();
         var event = contacts.envelope(UUID.randomUUID().toString(), "rapport.contact.created.v1", "contacts/" + contact,
             contacts.contactData(contact, UUID.randomUUID(), "ACTIVE", 1));
-        contacts.send(contact.toString(), event.toString(),
-            Map.of("traceparent", "00-" + traceId + "-" + producerSpanId + "-01"));
+        contacts.send(contact.toString(), event.toString(), "00-" + traceId + "-" + producerSpanId + "-01", null);
         contacts.awaitContact(contact, c -> c.contactVersion == 1);
 
         SpanData consumer = awaitSpan(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.CONSUMER);

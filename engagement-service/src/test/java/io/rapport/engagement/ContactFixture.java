@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.engagement.domain.ContactRef;
 import io.rapport.engagement.domain.ContactRefRepository;
+import io.rapport.testsupport.RelayRecords;
 import io.rapport.testsupport.TopicProbe;
 
 /**
  * Publishes contact events on the real {@code rapport.contacts.v1} topic, as contacts-service does
- * (CloudEvents structured JSON, key = contactId, the agreed bodies), and waits for the read model.
+ * (CloudEvents structured JSON, key = contactId, the agreed bodies, the outbox relay's headers), and waits
+ * for the read model.
  */
 public final class ContactFixture implements AutoCloseable {
 
@@ -100,15 +101,17 @@ public final class ContactFixture implements AutoCloseable {
     }
 
     public void send(String key, String value) {
-        send(key, value, Map.of());
+        send(key, value, null, null);
     }
 
-    /** Sends with the given record headers (e.g. {@code traceparent}) and waits for the acknowledgement. */
-    public void send(String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
-        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /**
+     * Sends with the headers contacts-service's outbox relay puts on the record ({@link RelayRecords}:
+     * {@code content-type}, {@code ce_*}, and the trace context when {@code traceparent} is given), so the
+     * consumer sees what production sends, and waits for the acknowledgement.
+     */
+    public void send(String key, String value, String traceparent, String tracestate) {
         try {
-            producer.send(record).get();
+            producer.send(RelayRecords.record(TOPIC, key, value, traceparent, tracestate)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -29,7 +29,9 @@ import io.rapport.engagement.domain.ContactRef;
 import io.rapport.engagement.domain.ContactRefRepository;
 import io.rapport.engagement.domain.ContactStatus;
 import io.rapport.engagement.service.ContactReadModelService;
+import io.rapport.platform.outbox.RelayHeaders;
 import io.rapport.testsupport.RapportInfrastructureResource;
+import io.rapport.testsupport.RelayRecords;
 import io.rapport.testsupport.TopicProbe;
 import io.restassured.http.ContentType;
 
@@ -142,6 +144,48 @@ class ContactReadModelTest {
             "contacts/" + next, contacts.contactData(next, unit, "ACTIVE", 1)));
         contacts.awaitContact(next, c -> c.contactVersion == 1);
         assertEquals(ContactStatus.ERASED, contacts.find(contact).status);
+    }
+
+    /**
+     * An event published with exactly the headers contacts-service's outbox relay sends ({@code content-type:
+     * application/cloudevents+json}, {@code ce_id}, {@code ce_type}, trace context) is applied, not dead-lettered.
+     * That header set once made the connector's CloudEvents support hand the consumer a {@code JsonObject}, and
+     * every real event was dead-lettered while tests publishing without headers stayed green; the channel's
+     * {@code cloud-events=false} prevents it, and this test fails without that line.
+     */
+    @Test
+    void anEventWithTheRelaysHeadersIsAppliedNotDeadLettered() {
+        UUID contact = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String type = "rapport.contact.created.v1";
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String tracestate = "congo=t61rcWkgMzE";
+        ObjectNode event = contacts.envelope(eventId, type, "contacts/" + contact,
+            contacts.contactData(contact, UUID.randomUUID(), "ACTIVE", 1));
+        try (TopicProbe topic = TopicProbe.atEnd(bootstrap, ContactFixture.TOPIC);
+             TopicProbe dlq = TopicProbe.atEnd(bootstrap, ContactFixture.DLQ)) {
+            contacts.send(contact.toString(), event.toString(), traceparent, tracestate);
+            List<ConsumerRecord<String, String>> sent = topic.await(1, Duration.ofSeconds(30),
+                r -> contact.toString().equals(r.key()));
+            assertEquals(RelayRecords.describe(RelayHeaders.of(eventId, type, traceparent, tracestate)),
+                RelayRecords.describe(sent.get(0).headers()), "the event went out with exactly the relay's headers");
+
+            ContactRef applied;
+            try {
+                applied = contacts.awaitContact(contact, c -> c.contactVersion == 1);
+            } catch (AssertionError notApplied) {
+                throw new AssertionError("the event with the relay's headers was not applied; dead-letter reasons: "
+                    + deadLetterReasons(dlq, contact), notApplied);
+            }
+            assertEquals(ContactStatus.ACTIVE, applied.status);
+            assertEquals(List.of(), deadLetterReasons(dlq, contact), "the event was not dead-lettered");
+        }
+    }
+
+    /** The reasons of the contact's records on the dead-letter topic so far. */
+    private static List<List<String>> deadLetterReasons(TopicProbe dlq, UUID contact) {
+        return dlq.drain(Duration.ofSeconds(2), r -> contact.toString().equals(r.key())).stream()
+            .map(r -> ContactFixture.headerValues(r, "dead-letter-reason")).toList();
     }
 
     @Test

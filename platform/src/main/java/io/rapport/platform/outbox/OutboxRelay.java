@@ -1,6 +1,5 @@
 package io.rapport.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -266,19 +265,10 @@ public class OutboxRelay {
         return new BatchResult(rows.size(), acknowledged, deferred, failed, failure);
     }
 
-    /** The Kafka record of a row: CloudEvents headers, and the trace context it was written in. */
+    /** The Kafka record of a row: CloudEvents headers, and the trace context it was written in ({@link RelayHeaders}). */
     static ProducerRecord<String, String> record(OutboxEvent row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", row.id.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
-        if (row.traceparent != null) {
-            record.headers().add(TraceHeaders.TRACEPARENT, row.traceparent.getBytes(StandardCharsets.UTF_8));
-            if (row.tracestate != null) {
-                record.headers().add(TraceHeaders.TRACESTATE, row.tracestate.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return record;
+        return new ProducerRecord<>(row.topic, null, row.messageKey, row.payload,
+            RelayHeaders.of(row.id.toString(), row.eventType, row.traceparent, row.tracestate));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -131,9 +133,17 @@ class OutboxRelayOrderTest {
         assertEquals(traced.traceparent, new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
         assertEquals(traced.tracestate, new String(record.headers().lastHeader("tracestate").value(), StandardCharsets.UTF_8));
         assertEquals(id(traced), new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+        // the set consumers' tests publish with (RelayHeaders) is the one the relay sends, in its order
+        assertEquals(List.of("content-type", "ce_id", "ce_type", "traceparent", "tracestate"),
+            Arrays.stream(record.headers().toArray()).map(Header::key).toList());
+        assertEquals(RelayHeaders.of(id(traced), traced.eventType, traced.traceparent, traced.tracestate), record.headers());
+        assertEquals(RelayHeaders.CLOUDEVENTS_JSON,
+            new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
 
         ProducerRecord<String, String> untraced = OutboxRelay.record(row("A", "untraced"));
         assertEquals(null, untraced.headers().lastHeader("traceparent"));
         assertEquals(null, untraced.headers().lastHeader("tracestate"));
+        assertEquals(List.of("content-type", "ce_id", "ce_type"),
+            Arrays.stream(untraced.headers().toArray()).map(Header::key).toList());
     }
 }
