@@ -108,13 +108,22 @@ class KafkaTest {
                 assertTrue(((Number) config.get("retention.ms")).longValue() > 0);
             }
         }
-        // a consumer group cannot use more replicas than partitions
-        int partitions = Math.min(
-            Manifests.get(objects, "KafkaTopic", CONTACTS).at("/spec/partitions").asInt(),
-            Manifests.get(objects, "KafkaTopic", ENGAGEMENTS).at("/spec/partitions").asInt());
+        // a consumer group cannot use more consumers than partitions: one contacts consumer per replica, and
+        // FOLD_CONCURRENCY engagements consumers per replica (set explicitly: the service's own default is 2)
         ObjectNode analytics = Manifests.get(objects, "Deployment", "analytics-service");
         int maxReplicas = Manifests.hpaFor(objects, analytics).orElseThrow().at("/spec/maxReplicas").asInt();
-        assertTrue(maxReplicas <= partitions, "analytics-service maxReplicas " + maxReplicas + " > " + partitions + " partitions");
+        int contactsPartitions = Manifests.get(objects, "KafkaTopic", CONTACTS).at("/spec/partitions").asInt();
+        assertTrue(maxReplicas <= contactsPartitions,
+            "analytics-service maxReplicas " + maxReplicas + " > " + contactsPartitions + " partitions of " + CONTACTS);
+        JsonNode foldConcurrency = Manifests.list(Manifests.podSpec(analytics).path("containers")).stream()
+            .flatMap(c -> Manifests.list(c.path("envFrom")).stream())
+            .map(from -> Manifests.get(objects, "ConfigMap", from.path("configMapRef").path("name").asText()))
+            .map(cm -> cm.at("/data/FOLD_CONCURRENCY")).filter(JsonNode::isTextual).findFirst()
+            .orElseThrow(() -> new AssertionError("analytics-service's ConfigMaps set no FOLD_CONCURRENCY"));
+        int engagementConsumers = maxReplicas * Integer.parseInt(foldConcurrency.asText());
+        int engagementPartitions = Manifests.get(objects, "KafkaTopic", ENGAGEMENTS).at("/spec/partitions").asInt();
+        assertTrue(engagementConsumers <= engagementPartitions, "analytics-service maxReplicas x FOLD_CONCURRENCY = "
+            + engagementConsumers + " consumers > " + engagementPartitions + " partitions of " + ENGAGEMENTS);
     }
 
     @ParameterizedTest(name = "overlays/{0}: the only listener is TLS with SCRAM users and ACLs")
