@@ -32,13 +32,18 @@ public final class TestEvents implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public TestEvents(String bootstrap) {
+        producer = new KafkaProducer<>(producerProperties(bootstrap));
+    }
+
+    /** The tests' producer settings: String keys and values, acks=all, idempotent. */
+    static Properties producerProperties(String bootstrap) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        producer = new KafkaProducer<>(props);
+        return props;
     }
 
     public void send(String topic, String key, String value) {
