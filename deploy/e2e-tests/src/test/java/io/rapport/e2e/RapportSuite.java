@@ -20,7 +20,6 @@ import io.rapport.local.kafka.KafkaBrokerProcess;
 import io.rapport.local.postgres.PostgresLocator;
 import io.rapport.local.postgres.PostgresServer;
 import io.rapport.testsupport.TestTokens;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The whole suite, started once for every end-to-end test class and stopped when JUnit finishes:
@@ -149,23 +148,17 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     private void startPostgres(Path work) {
-        PostgresLocator locator = new PostgresLocator(System.getenv());
-        if (locator.configured()) {
-            postgres = locator.configuredServer();
-            return;
+        PostgresLocator.Located located = new PostgresLocator(System.getenv()).locate(() -> {
+            try {
+                return Files.createTempDirectory(work, "postgres");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, 0);
+        if (located.embedded() != null) {
+            started.add(located.embedded());
         }
-        var local = locator.localServer();
-        if (local.isPresent()) {
-            postgres = local.get();
-            return;
-        }
-        try {
-            EmbeddedPostgres embedded = PostgresLocator.startEmbedded(Files.createTempDirectory(work, "postgres"), 0);
-            started.add(embedded);
-            postgres = PostgresLocator.embeddedServer(embedded);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        postgres = located.server();
     }
 
     private String database(String name) {

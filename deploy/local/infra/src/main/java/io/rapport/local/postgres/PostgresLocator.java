@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -64,6 +65,28 @@ public final class PostgresLocator {
         } catch (SQLException e) {
             return Optional.empty();
         }
+    }
+
+    /** A located server, and the embedded PostgreSQL behind it when {@link #locate} started one (else null). */
+    public record Located(PostgresServer server, EmbeddedPostgres embedded) {
+    }
+
+    /**
+     * The whole order above: the configured server, else 127.0.0.1:5432 when it accepts, else an embedded
+     * PostgreSQL started on {@code embeddedPort} (0: any free port) with its data in the folder
+     * {@code embeddedDataDir} supplies, asked only then. Throws {@link PostgresRefusedException} when a
+     * configured server refuses.
+     */
+    public Located locate(Supplier<Path> embeddedDataDir, int embeddedPort) {
+        if (configured()) {
+            return new Located(configuredServer(), null);
+        }
+        Optional<PostgresServer> local = localServer();
+        if (local.isPresent()) {
+            return new Located(local.get(), null);
+        }
+        EmbeddedPostgres embedded = startEmbedded(embeddedDataDir.get(), embeddedPort);
+        return new Located(embeddedServer(embedded), embedded);
     }
 
     /** Starts embedded PostgreSQL with its data in {@code dataDir} (kept between starts). */

@@ -31,29 +31,22 @@ public final class PostgresMain {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        PostgresLocator locator = new PostgresLocator(System.getenv());
-        EmbeddedPostgres embedded = null;
-        PostgresServer server;
+        Path embeddedDataDir = dataDir;
+        PostgresLocator.Located located;
         try {
-            if (locator.configured()) {
-                server = locator.configuredServer();
-            } else {
-                var local = locator.localServer();
-                if (local.isPresent()) {
-                    server = local.get();
-                } else {
-                    if (dataDir == null) {
-                        throw new IllegalArgumentException("--data-dir is required for embedded PostgreSQL");
-                    }
-                    embedded = PostgresLocator.startEmbedded(dataDir, embeddedPort);
-                    server = PostgresLocator.embeddedServer(embedded);
+            located = new PostgresLocator(System.getenv()).locate(() -> {
+                if (embeddedDataDir == null) {
+                    throw new IllegalArgumentException("--data-dir is required for embedded PostgreSQL");
                 }
-            }
+                return embeddedDataDir;
+            }, embeddedPort);
         } catch (PostgresLocator.PostgresRefusedException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
             return;
         }
+        PostgresServer server = located.server();
+        EmbeddedPostgres embedded = located.embedded();
         for (String database : databases) {
             server.createDatabase(database.trim());
         }
