@@ -41,7 +41,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * in the {@code dead-letter-reason} header and the original topic, partition and offset in
  * {@code dead-letter-topic}/{@code -partition}/{@code -offset} (the header names of SmallRye's
  * dead-letter queue); the batch is acknowledged only once the dead-letter topic has acknowledged
- * those records. Tombstones (null value) are skipped.</li>
+ * those records. Tombstones (null value) are skipped. A value that is not a {@code String} (only possible if
+ * the channel's configuration converts it, e.g. without {@code cloud-events=false}) is dead-lettered as its
+ * text, so a misconfigured channel shows up in the dead-letter topic instead of stalling its partitions.</li>
  * <li>The good records of the batch are folded in one transaction ({@link FoldService}). When that
  * fails (the database is unavailable), the whole batch is retried with capped exponential backoff
  * ({@code rapport.fold.retry.initial-backoff}, doubling up to {@code rapport.fold.retry.max-backoff}),
@@ -107,11 +109,20 @@ public class EventConsumers {
     private void parse(ConsumerRecords<String, String> records, boolean engagementTopic, Consumer<Object> good,
         List<ConsumerRecord<String, String>> malformed, List<String> reasons) {
         for (ConsumerRecord<String, String> record : records) {
-            if (record.value() == null) {
+            Object value = record.value(); // declared String; another type reaches here only through misconfiguration
+            if (value == null) {
                 continue; // a tombstone: nothing to fold
             }
+            if (!(value instanceof String json)) {
+                String reason = "the record value is a " + value.getClass().getSimpleName() + ", not the raw CloudEvents JSON"
+                    + " text (the channel must not convert it: cloud-events=false, StringDeserializer)";
+                LOG.warnf("Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), reason);
+                malformed.add(record);
+                reasons.add(reason);
+                continue;
+            }
             try {
-                good.accept(fold.parse(codec.read(record.value()), engagementTopic));
+                good.accept(fold.parse(codec.read(json), engagementTopic));
             } catch (MalformedEventException e) {
                 LOG.warnf("Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                 malformed.add(record);
@@ -146,10 +157,15 @@ public class EventConsumers {
                 headers.add("dead-letter-offset", utf8(Long.toString(r.offset())));
                 OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(r.key()).withHeaders(headers).build();
-                sends.add(dlq.sendMessage(Message.of(r.value(), Metadata.of(metadata))));
+                sends.add(dlq.sendMessage(Message.of(text(r.value()), Metadata.of(metadata))));
             }
             io.smallrye.mutiny.Uni.join().all(sends).andFailFast().await().atMost(DEAD_LETTER_ACK_TIMEOUT);
         });
+    }
+
+    /** The record value as text for the dead-letter topic: a value of another type than declared, as its string form. */
+    private static String text(Object value) {
+        return value == null || value instanceof String ? (String) value : String.valueOf(value);
     }
 
     private static byte[] utf8(String s) {
