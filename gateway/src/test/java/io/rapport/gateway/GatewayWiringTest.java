@@ -3,15 +3,25 @@ package io.rapport.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Locale;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
 class GatewayWiringTest {
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void healthOpenApiAndMetricsAnswer() {
@@ -26,5 +36,14 @@ class GatewayWiringTest {
         for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics"}) {
             given().get(path).then().statusCode(404);
         }
+    }
+
+    /** On Linux x86-64 (the image's platform) the event loops run on epoll, not NIO (pom.xml, application.properties). */
+    @Test
+    void eventLoopsRunOnEpollOnLinuxX8664() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
+            && (arch.equals("amd64") || arch.equals("x86_64")), "netty-transport-native-epoll is bundled for linux-x86_64 only");
+        assertTrue(vertx.isNativeTransportEnabled(), "Vert.x fell back to NIO: " + vertx.unavailableNativeTransportCause());
     }
 }
