@@ -4,11 +4,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -23,10 +31,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  *   publish BOOTSTRAP TOPIC RUN N PARTITIONS   creates TOPIC and publishes N generated engagement events
  *   reset SERVER_JDBC_URL USER PASSWORD DATABASE drops and creates DATABASE, so every run folds into empty tables
- *   await JDBC_URL USER PASSWORD RUN W N TIMEOUT_S waits until analytics-service has recorded the W + N event
+ *   await JDBC_URL USER PASSWORD RUN W N TIMEOUT_S SERVICE_PID BROKER_PID CLK_TCK
+ *                                                waits until analytics-service has recorded the W + N event
  *                                                ids of RUN as processed; prints, for the first W (warm-up) and
  *                                                the next N (measured) events, "WARMUP|FOLD <events/s> <seconds>
- *                                                <batches> <events>" from the first to the last batch's processed_at
+ *                                                <batches> <events>" from the first to the last batch's processed_at,
+ *                                                and "CPU WARMUP|FOLD <process>=<cores>/<us per event> ...": the CPU
+ *                                                time (/proc, sampled every 200 ms) of the service, of PostgreSQL
+ *                                                (every process in pg_stat_activity but this program's) and of
+ *                                                the broker (0: not started by the script) over the same interval
  */
 public class FoldBenchmark {
 
@@ -38,7 +51,7 @@ public class FoldBenchmark {
         switch (args[0]) {
             case "publish" -> publish(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "await" -> await(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]),
-                Integer.parseInt(args[7]));
+                Integer.parseInt(args[7]), Long.parseLong(args[8]), Long.parseLong(args[9]), Integer.parseInt(args[10]));
             case "reset" -> reset(args[1], args[2], args[3], args[4]);
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -133,15 +146,24 @@ public class FoldBenchmark {
         }
     }
 
-    static void await(String url, String user, String password, String run, int warmup, int n, int timeoutSeconds)
-        throws Exception {
+    static void await(String url, String user, String password, String run, int warmup, int n, int timeoutSeconds,
+        long servicePid, long brokerPid, int clockTicks) throws Exception {
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         String like = "bench-" + run + "-%";
         int total = warmup + n;
+        CpuSampler cpu = new CpuSampler(clockTicks);
+        cpu.track("analytics-service", Set.of(servicePid));
+        if (brokerPid > 0) {
+            cpu.track("Kafka broker", Set.of(brokerPid));
+        }
+        Thread sampler = new Thread(cpu, "cpu-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             long count = 0;
             long lastReport = 0;
             while (Instant.now().isBefore(deadline)) {
+                cpu.track("PostgreSQL", postgresPids(c));
                 try (PreparedStatement s = c.prepareStatement(
                     "select count(*) from processed_event where consumer = 'analytics-service' and event_id like ?")) {
                     s.setString(1, like);
@@ -168,12 +190,15 @@ public class FoldBenchmark {
             // Per phase (the warm-up: events 0 .. warmup-1, published first; the measured: the next n): events per
             // second from the first batch's processed_at (the batch transaction's time) to the last batch's, not
             // counting the last batch's events (its duration is not in that interval).
+            cpu.stop();
             String phase = "case when split_part(event_id, '-', 3)::int < " + warmup + " then 'WARMUP' else 'FOLD' end";
+            List<String> cpuLines = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("with e as (select " + phase + " as phase, processed_at,"
                 + " max(processed_at) over (partition by " + phase + ") as last from processed_event"
                 + " where consumer = 'analytics-service' and event_id like ?)"
                 + " select phase, count(*) filter (where processed_at < last),"
-                + " extract(epoch from max(processed_at) - min(processed_at)), count(distinct processed_at), count(*)"
+                + " extract(epoch from max(processed_at) - min(processed_at)), count(distinct processed_at), count(*),"
+                + " (extract(epoch from min(processed_at)) * 1000)::int8, (extract(epoch from max(processed_at)) * 1000)::int8"
                 + " from e group by phase order by phase desc")) {
                 s.setString(1, like);
                 try (ResultSet rs = s.executeQuery()) {
@@ -181,9 +206,11 @@ public class FoldBenchmark {
                         double seconds = rs.getDouble(3);
                         System.out.printf("%s %.0f %.3f %d %d%n", rs.getString(1), rs.getLong(2) / seconds, seconds,
                             rs.getLong(4), rs.getLong(5));
+                        cpuLines.add("CPU " + rs.getString(1) + cpu.between(rs.getLong(6), rs.getLong(7), rs.getLong(2)));
                     }
                 }
             }
+            cpuLines.forEach(System.out::println);
             // events per second of the whole run, second by second
             try (PreparedStatement s = c.prepareStatement("select floor(extract(epoch from processed_at - min(processed_at) over ()))::int"
                 + " from processed_event where consumer = 'analytics-service' and event_id like ?")) {
@@ -198,6 +225,116 @@ public class FoldBenchmark {
                 perSecond.forEach((second, events) -> line.append(" ").append(events));
                 System.out.println(line);
             }
+        }
+    }
+
+    /** Every PostgreSQL process in pg_stat_activity (client backends and background processes) but this connection's. */
+    static Set<Long> postgresPids(Connection c) {
+        Set<Long> pids = new java.util.HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select pid from pg_stat_activity where pid <> pg_backend_pid()");
+            ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            // not yet reachable: tracked from the next poll on
+        }
+        return pids;
+    }
+
+    /**
+     * Samples utime + stime (/proc/PID/stat) of groups of processes every 200 ms. A process first seen after an
+     * interval began counts from zero (it was started during it); one gone before the end keeps its last value.
+     */
+    static final class CpuSampler implements Runnable {
+        record Sample(long epochMillis, Map<Long, Long> ticks) {
+        }
+
+        private final int clockTicks;
+        private final Map<String, Set<Long>> groups = new ConcurrentHashMap<>();
+        private final List<Sample> samples = new CopyOnWriteArrayList<>();
+        private final Map<Long, Long> lastSeen = new HashMap<>();
+        private volatile boolean running = true;
+
+        CpuSampler(int clockTicks) {
+            this.clockTicks = clockTicks;
+        }
+
+        void track(String group, Set<Long> pids) {
+            groups.merge(group, Set.copyOf(pids), (a, b) -> {
+                Set<Long> all = new java.util.HashSet<>(a);
+                all.addAll(b);
+                return Set.copyOf(all);
+            });
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                long now = System.currentTimeMillis();
+                for (Set<Long> pids : groups.values()) {
+                    for (long pid : pids) {
+                        Long ticks = ticks(pid);
+                        if (ticks != null) {
+                            lastSeen.put(pid, ticks);
+                        }
+                    }
+                }
+                samples.add(new Sample(now, Map.copyOf(lastSeen)));
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private static Long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return null; // gone, or no /proc (PostgreSQL on another machine)
+            }
+        }
+
+        /** " group=cores/us-per-event ..." over [fromMillis, toMillis] (widened to the samples around it). */
+        String between(long fromMillis, long toMillis, long events) {
+            Sample start = null;
+            Sample end = null;
+            for (Sample s : samples) {
+                if (s.epochMillis() <= fromMillis) {
+                    start = s;
+                }
+                if (end == null && s.epochMillis() >= toMillis) {
+                    end = s;
+                }
+            }
+            if (start == null || end == null || end.epochMillis() <= start.epochMillis() || events == 0) {
+                return " n/a";
+            }
+            double seconds = (end.epochMillis() - start.epochMillis()) / 1000.0;
+            double measured = Math.max(toMillis - fromMillis, 1) / 1000.0;
+            Map<String, Double> cores = new LinkedHashMap<>();
+            for (Map.Entry<String, Set<Long>> g : groups.entrySet()) {
+                long ticks = 0;
+                for (long pid : g.getValue()) {
+                    Long e = end.ticks().get(pid);
+                    if (e != null) {
+                        ticks += e - start.ticks().getOrDefault(pid, 0L);
+                    }
+                }
+                cores.put(g.getKey(), ticks / (double) clockTicks / seconds);
+            }
+            StringBuilder line = new StringBuilder();
+            cores.forEach((group, c) -> line.append(String.format(" %s=%.2f/%.0f", group.replace(' ', '_'), c,
+                c * measured / events * 1e6)));
+            return line.toString();
         }
     }
 }

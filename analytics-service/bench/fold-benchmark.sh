@@ -18,7 +18,9 @@
 #    start cold and read the same N messages). With WARMUP > 0 the first WARMUP events are the "cold"
 #    phase (JIT compilation competes for the cores) and the N after them are folded by a warmer
 #    service; ConsumerPerformance then reads all WARMUP + N (and gets faster with them, too).
-# 5. Prints both rates and the ratios; stops what it started.
+# 5. Prints both rates and the ratios, and where the CPU went: the ConsumerPerformance process and the broker
+#    during it; the service, PostgreSQL and the broker during each fold phase (cores, microseconds per event).
+#    Stops what it started.
 #
 # Configuration: N [100000], WARMUP [0] (e.g. 100000: also measure the fold of a warm service), PARTITIONS [6],
 # KAFKA [start one], BENCH_KAFKA_PORT [39192], BENCH_PG_PORT [15532], BENCH_HTTP_PORT [18483]
@@ -95,8 +97,16 @@ echo "broker $KAFKA, database $DB_URL, topic $TOPIC, $N events, $PARTITIONS part
 java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" publish "$KAFKA" "$TOPIC" "$RUN" "$TOTAL" "$PARTITIONS"
 
 echo "ConsumerPerformance:"
-java -Xmx512m -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.kafka.tools.ConsumerPerformance \
-  --bootstrap-server "$KAFKA" --topic "$TOPIC" --messages "$TOTAL" --group "perf-$RUN" --timeout 60000 | tee "$WORK/perf-$RUN.txt"
+ticks() { if [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ]; then sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'; else echo 0; fi; }
+BROKER_BEFORE="$(ticks "${KPID:-}")"
+TIMEFORMAT='%U %S'
+{ time java -Xmx512m -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.kafka.tools.ConsumerPerformance \
+  --bootstrap-server "$KAFKA" --topic "$TOPIC" --messages "$TOTAL" --group "perf-$RUN" --timeout 60000 > "$WORK/perf-$RUN.txt" ; } \
+  2> "$WORK/perf-$RUN.time"
+cat "$WORK/perf-$RUN.txt"
+# CPU seconds of the ConsumerPerformance process (all of it: JVM start-up, group join, fetching) and of the broker meanwhile
+PERF_CPU="$(tail -n1 "$WORK/perf-$RUN.time" | awk '{print $1 + $2}')"
+BROKER_CPU="$(awk -v a="$BROKER_BEFORE" -v b="$(ticks "${KPID:-}")" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')"
 # columns: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
 PERF_LINE="$(grep -E '^[0-9]{4}-' "$WORK/perf-$RUN.txt" | tail -n1)"
 RAW_TOTAL="$(echo "$PERF_LINE" | awk -F', *' '{print $6}')"
@@ -117,6 +127,7 @@ JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" DB_URL="$DB_URL" DB_USER="$PG_USE
   -jar "$JAR" > "$WORK/analytics-$RUN.log" 2>&1 </dev/null &
 SPID=$!; STARTED+=($SPID)
 java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" await "$DB_URL" "$PG_USER" "$PG_PASSWORD" "$RUN" "$WARMUP" "$N" "$TIMEOUT" \
+  "$SPID" "${KPID:-0}" "$(getconf CLK_TCK)" \
   | tee "$WORK/fold-$RUN.txt"
 FOLD_LINE="$(grep '^FOLD ' "$WORK/fold-$RUN.txt")"
 FOLD="$(echo "$FOLD_LINE" | awk '{print $2}')"
@@ -133,3 +144,13 @@ if [ -n "$COLD_LINE" ]; then
 fi
 printf 'fold, measured         %10.0f events/s (%s s, %s batches)\n' "$FOLD" "$FOLD_SECONDS" "$(echo "$FOLD_LINE" | awk '{print $4}')"
 awk -v f="$FOLD" -v r="$RAW_FETCH" -v t="$RAW_TOTAL" 'BEGIN { printf "ratio                  %10.1f %% of the fetch rate (%.1f %% of the overall rate); target >= 25 %%\n", 100*f/r, 100*f/t }'
+# Where the CPU went (2 cores shared by everything): cores in use and CPU microseconds per event or message
+cpu_line() { # label "CPU <phase> name=cores/us ..."
+  echo "$2" | awk -v label="$1" '{ printf "%-22s", label; if ($3 == "n/a") { print " n/a"; next } for (i = 3; i <= NF; i++) { split($i, kv, "="); split(kv[2], v, "/");
+    gsub("_", " ", kv[1]); printf " %s %.2f cores (%s us/event)%s", kv[1], v[1], v[2], (i < NF ? "," : "") } print "" }'
+}
+echo "CPU (/proc, utime + stime):"
+awk -v p="$PERF_CPU" -v b="$BROKER_CPU" -v n="$TOTAL" -v k="${KPID:-}" 'BEGIN { printf "  ConsumerPerformance  process %.1f s (start-up included, %.0f us/message)%s\n", p, 1e6*p/n,
+  (k == "" ? "" : sprintf(", broker %.1f s (%.0f us/message)", b, 1e6*b/n)) }'
+[ -n "$COLD_LINE" ] && cpu_line "  fold, cold (warm-up)" "$(grep '^CPU WARMUP' "$WORK/fold-$RUN.txt" || echo 'CPU WARMUP n/a')"
+cpu_line "  fold, measured" "$(grep '^CPU FOLD' "$WORK/fold-$RUN.txt" || echo 'CPU FOLD n/a')"

@@ -7,7 +7,11 @@
 #
 # Configuration: GATEWAY_URL [http://127.0.0.1:8080], CONTACTS_URL [http://127.0.0.1:8081],
 # THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s] (before each measurement), ROUNDS [2]
-# (alternating direct/gateway), INITIAL_WARMUP [20s] (each path, untimed, before the first round).
+# (alternating direct/gateway), INITIAL_WARMUP [20s] (each path, untimed, before the first round),
+# COMPARE_URL [none]: a second gateway to measure in the same rounds (an A/B of a setting), e.g. the same
+# jar started beside the stack's with one option changed (environment of the stack's gateway, as printed by
+#   tr '\0' '\n' < /proc/$(cat .rapport/pids/gateway.pid)/environ
+# with HTTP_PORT=8090 MANAGEMENT_PORT=9190 and, say, -Dquarkus.vertx.prefer-native-transport=false).
 #
 # The gateway's rate limit (default 50 requests/s per principal) must be out of the way, or most of the
 # load is answered 429: start the stack with
@@ -20,6 +24,7 @@ GW="${GATEWAY_URL:-http://127.0.0.1:8080}"
 DIRECT="${CONTACTS_URL:-http://127.0.0.1:8081}"
 THREADS="${THREADS:-2}" CONNECTIONS="${CONNECTIONS:-20}" DURATION="${DURATION:-15s}" WARMUP="${WARMUP:-5s}" ROUNDS="${ROUNDS:-2}"
 INITIAL_WARMUP="${INITIAL_WARMUP:-20s}"
+COMPARE="${COMPARE_URL:-}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 TOKEN="$("$ROOT/deploy/local/rapport" token admin)"
 AUTH="Authorization: Bearer $TOKEN"
@@ -54,10 +59,13 @@ echo "GET $path  (threads $THREADS, connections $CONNECTIONS, $DURATION after a 
 # both paths warm before the first timed round (the first direct round was otherwise the coldest of all)
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$DIRECT$path" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$GW$path" >/dev/null
+[ -n "$COMPARE" ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$COMPARE$path" >/dev/null
 for r in $(seq 1 "$ROUNDS"); do
   measure direct "$DIRECT$path"
   measure gateway "$GW$path"
+  if [ -n "$COMPARE" ]; then measure compare "$COMPARE$path"; fi
 done | tee /tmp/rapport-proxy-bench.txt
-awk '/^direct/ { d += $3; nd++ } /^gateway/ { g += $3; ng++ }
-     END { printf "p50 ratio gateway/direct (mean of rounds): %.2f\n", (g / ng) / (d / nd) }' /tmp/rapport-proxy-bench.txt
+awk '/^direct/ { d += $3; nd++ } /^gateway/ { g += $3; ng++ } /^compare/ { c += $3; nc++ }
+     END { printf "p50 ratio gateway/direct (mean of rounds): %.2f\n", (g / ng) / (d / nd)
+           if (nc) printf "p50 ratio compare/direct (mean of rounds): %.2f\n", (c / nc) / (d / nd) }' /tmp/rapport-proxy-bench.txt
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
