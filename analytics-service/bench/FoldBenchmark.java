@@ -1,13 +1,14 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,7 @@ public class FoldBenchmark {
 
     /** Every PostgreSQL process in pg_stat_activity (client backends and background processes) but this connection's. */
     static Set<Long> postgresPids(Connection c) {
-        Set<Long> pids = new java.util.HashSet<>();
+        Set<Long> pids = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("select pid from pg_stat_activity where pid <> pg_backend_pid()");
             ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -262,7 +263,7 @@ public class FoldBenchmark {
 
         void track(String group, Set<Long> pids) {
             groups.merge(group, Set.copyOf(pids), (a, b) -> {
-                Set<Long> all = new java.util.HashSet<>(a);
+                Set<Long> all = new HashSet<>(a);
                 all.addAll(b);
                 return Set.copyOf(all);
             });

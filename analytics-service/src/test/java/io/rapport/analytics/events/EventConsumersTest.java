@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ class EventConsumersTest {
         public <M extends Message<? extends String>> Uni<Void> sendMessage(M message) {
             String payload = message.getPayload(); // a value of another type would fail here, as in a String serializer
             payloads.add(payload);
-            Map<String, String> h = new java.util.LinkedHashMap<>();
+            Map<String, String> h = new LinkedHashMap<>();
             message.getMetadata(OutgoingKafkaRecordMetadata.class).ifPresent(m -> {
                 for (Header header : m.getHeaders()) {
                     h.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
