@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,15 +114,12 @@ public class EventConsumers {
             if (value == null) {
                 continue; // a tombstone: nothing to fold
             }
-            if (!(value instanceof String json)) {
-                String reason = "the record value is a " + value.getClass().getSimpleName() + ", not the raw CloudEvents JSON"
-                    + " text (the channel must not convert it: cloud-events=false, StringDeserializer)";
-                LOG.warnf("Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), reason);
-                malformed.add(record);
-                reasons.add(reason);
-                continue;
-            }
             try {
+                if (!(value instanceof String json)) {
+                    throw new MalformedEventException("the record value is a " + value.getClass().getSimpleName()
+                        + ", not the raw CloudEvents JSON text (the channel must not convert it: cloud-events=false,"
+                        + " StringDeserializer)", null);
+                }
                 good.accept(fold.parse(codec.read(json), engagementTopic));
             } catch (MalformedEventException e) {
                 LOG.warnf("Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
@@ -157,15 +155,11 @@ public class EventConsumers {
                 headers.add("dead-letter-offset", utf8(Long.toString(r.offset())));
                 OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(r.key()).withHeaders(headers).build();
-                sends.add(dlq.sendMessage(Message.of(text(r.value()), Metadata.of(metadata))));
+                // as text: the value may not be the declared String (see parse), and the serializer takes only text
+                sends.add(dlq.sendMessage(Message.of(Objects.toString(r.value(), null), Metadata.of(metadata))));
             }
             io.smallrye.mutiny.Uni.join().all(sends).andFailFast().await().atMost(DEAD_LETTER_ACK_TIMEOUT);
         });
-    }
-
-    /** The record value as text for the dead-letter topic: a value of another type than declared, as its string form. */
-    private static String text(Object value) {
-        return value == null || value instanceof String ? (String) value : String.valueOf(value);
     }
 
     private static byte[] utf8(String s) {
