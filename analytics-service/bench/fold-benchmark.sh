@@ -98,6 +98,7 @@ java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" publish "$KAFKA" "$TOPIC" "$RUN"
 
 echo "ConsumerPerformance:"
 ticks() { if [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ]; then sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'; else echo 0; fi; }
+HZ="$(getconf CLK_TCK)"
 BROKER_BEFORE="$(ticks "${KPID:-}")"
 TIMEFORMAT='%U %S'
 { time java -Xmx512m -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.kafka.tools.ConsumerPerformance \
@@ -106,7 +107,7 @@ TIMEFORMAT='%U %S'
 cat "$WORK/perf-$RUN.txt"
 # CPU seconds of the ConsumerPerformance process (all of it: JVM start-up, group join, fetching) and of the broker meanwhile
 PERF_CPU="$(tail -n1 "$WORK/perf-$RUN.time" | awk '{print $1 + $2}')"
-BROKER_CPU="$(awk -v a="$BROKER_BEFORE" -v b="$(ticks "${KPID:-}")" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')"
+BROKER_CPU="$(awk -v a="$BROKER_BEFORE" -v b="$(ticks "${KPID:-}")" -v hz="$HZ" 'BEGIN { print (b - a) / hz }')"
 # columns: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
 PERF_LINE="$(grep -E '^[0-9]{4}-' "$WORK/perf-$RUN.txt" | tail -n1)"
 RAW_TOTAL="$(echo "$PERF_LINE" | awk -F', *' '{print $6}')"
@@ -127,7 +128,7 @@ JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" DB_URL="$DB_URL" DB_USER="$PG_USE
   -jar "$JAR" > "$WORK/analytics-$RUN.log" 2>&1 </dev/null &
 SPID=$!; STARTED+=($SPID)
 java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" await "$DB_URL" "$PG_USER" "$PG_PASSWORD" "$RUN" "$WARMUP" "$N" "$TIMEOUT" \
-  "$SPID" "${KPID:-0}" "$(getconf CLK_TCK)" \
+  "$SPID" "${KPID:-0}" "$HZ" \
   | tee "$WORK/fold-$RUN.txt"
 FOLD_LINE="$(grep '^FOLD ' "$WORK/fold-$RUN.txt")"
 FOLD="$(echo "$FOLD_LINE" | awk '{print $2}')"
