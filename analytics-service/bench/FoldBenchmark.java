@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *                                                <batches> <events>" from the first to the last batch's processed_at,
  *                                                and "CPU WARMUP|FOLD <process>=<cores>/<us per event> ...": the CPU
  *                                                time (/proc, sampled every 200 ms) of the service, of PostgreSQL
- *                                                (every process in pg_stat_activity but this program's) and of
+ *                                                (every process in pg_stat_activity but this program's: its
+ *                                                client sessions and its background processes apart) and of
  *                                                the broker (0: not started by the script) over the same interval
  */
 public class FoldBenchmark {
@@ -164,7 +165,7 @@ public class FoldBenchmark {
             long count = 0;
             long lastReport = 0;
             while (Instant.now().isBefore(deadline)) {
-                cpu.track("PostgreSQL", postgresPids(c));
+                postgresPids(c).forEach(cpu::track);
                 try (PreparedStatement s = c.prepareStatement(
                     "select count(*) from processed_event where consumer = 'analytics-service' and event_id like ?")) {
                     s.setString(1, like);
@@ -229,13 +230,19 @@ public class FoldBenchmark {
         }
     }
 
-    /** Every PostgreSQL process in pg_stat_activity (client backends and background processes) but this connection's. */
-    static Set<Long> postgresPids(Connection c) {
-        Set<Long> pids = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("select pid from pg_stat_activity where pid <> pg_backend_pid()");
+    /**
+     * Every PostgreSQL process in pg_stat_activity but this connection's, by kind: the client backends (the
+     * service's sessions, which run its statements) and the background processes (WAL writer, checkpointer,
+     * background writer, autovacuum, ...).
+     */
+    static Map<String, Set<Long>> postgresPids(Connection c) {
+        Map<String, Set<Long>> pids = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select pid, backend_type = 'client backend' from pg_stat_activity"
+            + " where pid <> pg_backend_pid()");
             ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                pids.add(rs.getLong(1));
+                pids.computeIfAbsent(rs.getBoolean(2) ? "PostgreSQL sessions" : "PostgreSQL background", k -> new HashSet<>())
+                    .add(rs.getLong(1));
             }
         } catch (java.sql.SQLException e) {
             // not yet reachable: tracked from the next poll on

@@ -47,6 +47,8 @@ public interface GatewayConfig {
 
     TokenCache tokenCache();
 
+    AccessLog accessLog();
+
     interface Breaker {
         /** Consecutive failures (refused connection, timeout) that open the circuit. */
         @WithDefault("5")
@@ -106,6 +108,17 @@ public interface GatewayConfig {
         /** Longest a verified token is used without verifying it again. */
         @WithDefault("5m")
         Duration maxAge();
+    }
+
+    /** The per-request log lines ({@link io.rapport.gateway.AccessLog}), written off the event loops. */
+    interface AccessLog {
+        /** How often the writer publishes the queued lines (a line appears at most this late). */
+        @WithDefault("100ms")
+        Duration flushInterval();
+
+        /** Most lines waiting for the writer; more are dropped and counted. */
+        @WithDefault("100000")
+        int maxPending();
     }
 
     interface OpenApi {

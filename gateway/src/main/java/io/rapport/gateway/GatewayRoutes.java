@@ -84,6 +84,9 @@ public class GatewayRoutes {
     @Inject
     OpenTelemetry openTelemetry;
 
+    @Inject
+    AccessLog accessLog;
+
     private TextMapPropagator propagator;
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
@@ -306,7 +309,7 @@ public class GatewayRoutes {
             headers.forEach((k, v) -> ctx.response().putHeader(k, v));
         }
         if (status >= 500 || status == 429 || status == 413 || status == 401 || status == 403) {
-            LOG.infof("%s %s -> %d (gateway: %s)", req.method(), req.path(), status, detail);
+            accessLog.info(req.method() + " " + req.path() + " -> " + status + " (gateway: " + detail + ")");
         }
         Problem.send(ctx, status, detail);
         discardBody(req, Math.max(config.limits().maxImportBody(), config.limits().maxBody()));
@@ -494,7 +497,7 @@ public class GatewayRoutes {
                     if (!finished) {
                         finished = true; // before the reset, whose failure must not answer 503
                         upstream.breaker().release();
-                        LOG.infof("%s %s -> 413 (gateway: streamed body over %d bytes)", req.method(), path, limit);
+                        accessLog.info(req.method() + " " + path + " -> 413 (gateway: streamed body over " + limit + " bytes)");
                         Problem.send(ctx, 413, "the request body is larger than " + limit + " bytes");
                     }
                     out.reset();
@@ -554,11 +557,12 @@ public class GatewayRoutes {
             in.pipeTo(out).onComplete(done -> {
                 long millis = (System.nanoTime() - startNanos) / 1_000_000;
                 if (done.failed()) {
-                    LOG.warnf("%s %s -> %s %d, body aborted after %d ms: %s", req.method(), path, upstream.name(),
-                        in.statusCode(), millis, done.cause().getMessage());
+                    accessLog.warn(req.method() + " " + path + " -> " + upstream.name() + " " + in.statusCode()
+                        + ", body aborted after " + millis + " ms: " + done.cause().getMessage());
                     req.connection().close();
                 } else {
-                    LOG.infof("%s %s -> %s %d in %d ms", req.method(), path, upstream.name(), in.statusCode(), millis);
+                    accessLog.info(req.method() + " " + path + " -> " + upstream.name() + " " + in.statusCode() + " in " + millis
+                        + " ms");
                 }
             });
         }
@@ -583,7 +587,7 @@ public class GatewayRoutes {
             if (countsAgainstUpstream) {
                 upstream.breaker().failure();
             }
-            LOG.warnf("%s %s -> %d (gateway: %s)", req.method(), path, status, detail);
+            accessLog.warn(req.method() + " " + path + " -> " + status + " (gateway: " + detail + ")");
             Problem.send(ctx, status, detail);
             discardBody(req, Math.max(config.limits().maxImportBody(), config.limits().maxBody()));
         }

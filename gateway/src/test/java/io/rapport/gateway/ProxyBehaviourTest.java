@@ -6,9 +6,16 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -62,6 +69,38 @@ class ProxyBehaviourTest {
             .body("headers.upgrade", nullValue())
             .body("bodyBytes", equalTo(25))
             .header("X-Request-Id", "req-abc-123");
+    }
+
+    @Test
+    void eachRequestGetsAnAccessLogLineWithItsRequestIdAndTraceIdWrittenOffTheEventLoop() throws Exception {
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        ExtHandler capture = new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                lines.add(record);
+            }
+        };
+        Logger access = Logger.getLogger(AccessLog.CATEGORY);
+        access.addHandler(capture);
+        try {
+            given().header("Authorization", editor("access-1")).header("X-Request-Id", "req-access-ok")
+                .header("traceparent", "00-5d41402abc4b2a76b9719d911017c592-b7ad6b7169203331-01")
+                .get("/api/v1/contacts/abc").then().statusCode(200);
+            given().header("X-Request-Id", "req-access-401").get("/api/v1/engagements").then().statusCode(401);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lines.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ExtLogRecord ok = lines.stream().filter(r -> "req-access-ok".equals(r.getMdc("requestId"))).findFirst().orElseThrow(
+                () -> new AssertionError("no access line with the request id: " + lines.stream().map(ExtLogRecord::getMdcCopy).toList()));
+            assertTrue(ok.getFormattedMessage().matches("GET /api/v1/contacts/abc -> contacts 200 in \\d+ ms"), ok.getFormattedMessage());
+            assertEquals("5d41402abc4b2a76b9719d911017c592", ok.getMdc("traceId"), "the trace id of the request");
+            assertTrue(ok.getThreadName().startsWith("vert.x-eventloop-thread-"), "made on the request's thread: " + ok.getThreadName());
+            ExtLogRecord refused = lines.stream().filter(r -> "req-access-401".equals(r.getMdc("requestId"))).findFirst().orElseThrow();
+            assertEquals("GET /api/v1/engagements -> 401 (gateway: a bearer token is required)", refused.getFormattedMessage());
+        } finally {
+            access.removeHandler(capture);
+        }
     }
 
     @Test
