@@ -19,7 +19,8 @@
 #    phase (JIT compilation competes for the cores) and the N after them are folded by a warmer
 #    service; ConsumerPerformance then reads all WARMUP + N (and gets faster with them, too).
 # 5. Prints both rates and the ratios, and where the CPU went: the ConsumerPerformance process and the broker
-#    during it; the service, PostgreSQL and the broker during each fold phase (cores, microseconds per event).
+#    during it; the service, PostgreSQL (its sessions and its background processes apart) and the broker during
+#    each fold phase (cores, microseconds per event).
 #    Stops what it started.
 #
 # Configuration: N [100000], WARMUP [0] (e.g. 100000: also measure the fold of a warm service), PARTITIONS [6],
