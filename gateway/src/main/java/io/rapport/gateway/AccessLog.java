@@ -43,6 +43,7 @@ public class AccessLog {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final ScheduledExecutorService writer;
+    private volatile boolean closed;
 
     @Inject
     public AccessLog(GatewayConfig config) {
@@ -88,6 +89,9 @@ public class AccessLog {
         record.disableCallerCalculation();
         record.copyMdc(); // request id and trace id of the request, read now on its thread
         pending.add(record);
+        if (closed) { // shut down (closed is set before close's last flush): no writer any more, publish here
+            flush();
+        }
     }
 
     /** Publishes every queued record, oldest first, then the number of dropped lines if any. */
@@ -117,6 +121,7 @@ public class AccessLog {
 
     @PreDestroy
     void close() {
+        closed = true;
         if (writer != null) {
             writer.shutdown();
             try {

@@ -137,5 +137,9 @@ class AccessLogTest {
             log.close();
         }
         assertEquals("last", published.get(published.size() - 1).record().getFormattedMessage(), "close publishes what waits");
+        log.info("after close");
+        assertEquals("after close", published.get(published.size() - 1).record().getFormattedMessage(),
+            "a request finishing during shutdown is still logged, on its own thread");
+        assertEquals(0, log.pendingCount());
     }
 }
