@@ -36,6 +36,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,6 +64,9 @@ public class GatewayRoutes {
     private static final String TRACEPARENT = "traceparent";
     private static final String TRACESTATE = "tracestate";
     private static final TextMapSetter<MultiMap> SET_HEADER = (headers, name, value) -> headers.set(name, value);
+
+    /** Request-context local that Quarkus' Micrometer and OpenTelemetry integrations read as the route template. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     /** Upstream response headers the gateway owns (CORS is decided here, not upstream). */
     private static final Set<String> OWNED_RESPONSE_HEADERS = Set.of("access-control-allow-origin",
@@ -248,6 +252,9 @@ public class GatewayRoutes {
         HttpServerRequest req = ctx.request();
         req.pause();
         String rawPath = req.path();
+        // the route's shape (ids as {id}) for the HTTP metrics and the server span, as quarkus-rest does for its
+        // resources; without it the one /api/* route is measured per raw path, a time series per id
+        ((HttpServerRequestInternal) req).context().putLocal(URL_PATH_TEMPLATE, RouteTable.template(rawPath));
         String path = ctx.normalizedPath();
         String lower = rawPath.toLowerCase(Locale.ROOT);
         if (!rawPath.equals(path) || lower.contains("%2f") || lower.contains("%5c") || rawPath.contains("//")) {

@@ -85,6 +85,49 @@ public final class RouteTable {
         return "POST".equals(method) && "/api/v1/contacts/import".equals(path);
     }
 
+    /**
+     * The shape of a path, for the HTTP metrics' {@code uri} tag and the server span's route: every segment
+     * that is not a lowercase word ({@code [a-z][a-z0-9-]*}), and every UUID, becomes {@code {id}}, e.g.
+     * {@code /api/v1/contacts/{id}/stakeholder-roles/{id}}. All ids in the API are UUIDs; anything else a
+     * caller puts there (a number, an encoded character) is folded the same way, so callers cannot make
+     * one series per path.
+     */
+    public static String template(String path) {
+        StringBuilder t = new StringBuilder(path.length());
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            if (start > 0) {
+                t.append('/');
+            }
+            String segment = path.substring(start, end);
+            t.append(segment.isEmpty() || (isWord(segment) && !isUuid(segment)) ? segment : "{id}");
+            start = end + 1;
+        }
+        return t.toString();
+    }
+
+    private static boolean isWord(String segment) {
+        if (segment.charAt(0) < 'a' || segment.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isUuid(String segment) {
+        return segment.length() == 36 && segment.charAt(8) == '-' && segment.charAt(13) == '-' && segment.charAt(18) == '-'
+            && segment.charAt(23) == '-';
+    }
+
     private static boolean matchesPrefix(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

@@ -100,4 +100,19 @@ class UnitsTest {
         assertEquals("getContactsByIdErasure",
             OpenApiMerger.generatedId("get", "/api/v1/contacts/{id}/erasure"));
     }
+
+    @Test
+    void theTemplateOfAPathFoldsIdsAndKeepsWords() {
+        String id = "0de36333-29dd-4ae2-a96b-c36f95620c26";
+        assertEquals("/api/v1/contacts/{id}", RouteTable.template("/api/v1/contacts/" + id));
+        assertEquals("/api/v1/contacts/{id}/stakeholder-roles/{id}",
+            RouteTable.template("/api/v1/contacts/" + id + "/stakeholder-roles/" + id));
+        assertEquals("/api/v1/insights/going-cold", RouteTable.template("/api/v1/insights/going-cold"));
+        assertEquals("/api/v1/contacts/{id}", RouteTable.template("/api/v1/contacts/abcdefab-cdef-abcd-efab-cdefabcdefab"),
+            "a UUID of letters only is still an id");
+        assertEquals("/api/v1/contacts/{id}", RouteTable.template("/api/v1/contacts/12345"));
+        assertEquals("/api/v1/contacts/{id}", RouteTable.template("/api/v1/contacts/Priya%20Shah"));
+        assertEquals("/api/v1/contacts/", RouteTable.template("/api/v1/contacts/"));
+        assertEquals("/api//v1", RouteTable.template("/api//v1"));
+    }
 }
