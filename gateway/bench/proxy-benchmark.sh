@@ -8,10 +8,13 @@
 # Configuration: GATEWAY_URL [http://127.0.0.1:8080], CONTACTS_URL [http://127.0.0.1:8081],
 # THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s] (before each measurement), ROUNDS [2]
 # (alternating direct/gateway), INITIAL_WARMUP [20s] (each path, untimed, before the first round),
-# COMPARE_URL [none]: a second gateway to measure in the same rounds (an A/B of a setting), e.g. the same
-# jar started beside the stack's with one option changed (environment of the stack's gateway, as printed by
-#   tr '\0' '\n' < /proc/$(cat .rapport/pids/gateway.pid)/environ
-# with HTTP_PORT=8090 MANAGEMENT_PORT=9190 and, say, -Dquarkus.vertx.prefer-native-transport=false).
+# COMPARE_URLS [none]: more proxies in front of the same contacts-service, measured in the same rounds, as
+# space-separated label=url pairs; COMPARE_URL=url is the same as COMPARE_URLS="compare=url". Two uses:
+#   - references: bench/reference-proxies.sh start runs a bare Vert.x proxy and nginx and prints the
+#     COMPARE_URLS line for them (what one more HTTP hop costs here, whatever the proxy does);
+#   - an A/B of a setting: the same jar started beside the stack's with one option changed (environment of
+#     the stack's gateway, as printed by  tr '\0' '\n' < /proc/$(cat .rapport/pids/gateway.pid)/environ
+#     with HTTP_PORT=8090 MANAGEMENT_PORT=9190 and, say, -Dquarkus.vertx.prefer-native-transport=false).
 #
 # The gateway's rate limit (default 50 requests/s per principal) must be out of the way, or most of the
 # load is answered 429: start the stack with
@@ -24,7 +27,8 @@ GW="${GATEWAY_URL:-http://127.0.0.1:8080}"
 DIRECT="${CONTACTS_URL:-http://127.0.0.1:8081}"
 THREADS="${THREADS:-2}" CONNECTIONS="${CONNECTIONS:-20}" DURATION="${DURATION:-15s}" WARMUP="${WARMUP:-5s}" ROUNDS="${ROUNDS:-2}"
 INITIAL_WARMUP="${INITIAL_WARMUP:-20s}"
-COMPARE="${COMPARE_URL:-}"
+COMPARE="${COMPARE_URLS:-}"
+[ -n "${COMPARE_URL:-}" ] && COMPARE="compare=$COMPARE_URL $COMPARE"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 TOKEN="$("$ROOT/deploy/local/rapport" token admin)"
 AUTH="Authorization: Bearer $TOKEN"
@@ -59,13 +63,20 @@ echo "GET $path  (threads $THREADS, connections $CONNECTIONS, $DURATION after a 
 # both paths warm before the first timed round (the first direct round was otherwise the coldest of all)
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$DIRECT$path" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$GW$path" >/dev/null
-[ -n "$COMPARE" ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "$COMPARE$path" >/dev/null
+for c in $COMPARE; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"$INITIAL_WARMUP" -H "$AUTH" "${c#*=}$path" >/dev/null; done
 for r in $(seq 1 "$ROUNDS"); do
   measure direct "$DIRECT$path"
   measure gateway "$GW$path"
-  if [ -n "$COMPARE" ]; then measure compare "$COMPARE$path"; fi
+  for c in $COMPARE; do measure "${c%%=*}" "${c#*=}$path"; done
 done | tee /tmp/rapport-proxy-bench.txt
-awk '/^direct/ { d += $3; nd++ } /^gateway/ { g += $3; ng++ } /^compare/ { c += $3; nc++ }
-     END { printf "p50 ratio gateway/direct (mean of rounds): %.2f\n", (g / ng) / (d / nd)
-           if (nc) printf "p50 ratio compare/direct (mean of rounds): %.2f\n", (c / nc) / (d / nd) }' /tmp/rapport-proxy-bench.txt
+# per label: mean p50 of the rounds over the mean direct p50, and the range of the rounds' own ratios
+awk '{ p50[NR] = $3; label[NR] = $1 }
+     END {
+       for (i = 1; i <= NR; i++) if (label[i] == "direct") { d = p50[i]; dsum += d; dn++ } else if (d > 0) {
+         l = label[i]; sum[l] += p50[i]; n[l]++; r = p50[i] / d
+         if (!(l in lo) || r < lo[l]) lo[l] = r; if (!(l in hi) || r > hi[l]) hi[l] = r
+         if (!(l in order)) { order[l] = ++k; names[k] = l } }
+       for (j = 1; j <= k; j++) { l = names[j]
+         printf "p50 ratio %s/direct (mean of rounds): %.2f   (rounds %.2f to %.2f)\n", l, (sum[l] / n[l]) / (dsum / dn), lo[l], hi[l] } }' \
+  /tmp/rapport-proxy-bench.txt
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
