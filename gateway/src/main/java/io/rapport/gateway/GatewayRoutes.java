@@ -561,11 +561,16 @@ public class GatewayRoutes {
                 && in.statusCode() != 204 && in.statusCode() != 304) {
                 out.setChunked(true);
             }
-            in.pipeTo(out).onComplete(done -> {
+            // not ended on failure: ending would send a chunked body's last chunk and make a body cut off half way
+            // look complete to the client (and ending from within a failed write trips Netty); instead both
+            // connections are closed, so the client sees an incomplete response and the upstream stops sending
+            in.pipe().endOnFailure(false).to(out).onComplete(done -> {
                 long millis = (System.nanoTime() - startNanos) / 1_000_000;
                 if (done.failed()) {
+                    String who = out.closed() ? "the client went away" : upstream.name() + " stopped sending";
                     accessLog.warn(req.method() + " " + path + " -> " + upstream.name() + " " + in.statusCode()
-                        + ", body aborted after " + millis + " ms: " + done.cause().getMessage());
+                        + ", body aborted after " + millis + " ms: " + who);
+                    upstreamRequest.reset();
                     req.connection().close();
                 } else {
                     accessLog.info(req.method() + " " + path + " -> " + upstream.name() + " " + in.statusCode() + " in " + millis

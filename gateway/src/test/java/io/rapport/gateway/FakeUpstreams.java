@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
@@ -34,6 +35,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private Vertx vertx;
     private final Map<String, HttpServer> servers = new HashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
+    private final AtomicInteger openStreams = new AtomicInteger();
     private KeyPair keys;
     private KeyPair otherKeys;
     private Path keyFile;
@@ -136,6 +138,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         startServer(name, ports.get(name));
     }
 
+    /** Endless streams the fake upstreams are still writing (a closed connection ends one). */
+    public int openStreams() {
+        return openStreams.get();
+    }
+
     private void startServer(String name, int port) {
         HttpServer server = vertx.createHttpServer().requestHandler(req -> handle(name, req));
         await(server.listen(port, "127.0.0.1"));
@@ -160,6 +167,26 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             vertx.setTimer(5000, id -> {
                 if (!req.response().closed()) {
                     req.response().end("{}");
+                }
+            });
+            return;
+        }
+        if (req.path().endsWith("/broken-stream")) {
+            // a chunked body that the upstream abandons half way: one chunk, then the connection is gone
+            req.response().setChunked(true).putHeader("Content-Type", "application/json").write("{\"first\":\"chunk\"");
+            vertx.setTimer(200, id -> req.connection().close());
+            return;
+        }
+        if (req.path().endsWith("/endless-stream")) {
+            // chunks every 20 ms until the gateway goes away (a client that leaves in the middle of a body)
+            req.response().setChunked(true).putHeader("Content-Type", "application/json");
+            openStreams.incrementAndGet();
+            vertx.setPeriodic(20, id -> {
+                if (req.response().closed()) {
+                    vertx.cancelTimer(id);
+                    openStreams.decrementAndGet();
+                } else {
+                    req.response().write("[" + "x".repeat(1000) + "]");
                 }
             });
             return;

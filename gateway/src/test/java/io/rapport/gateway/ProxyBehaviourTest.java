@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -156,6 +162,88 @@ class ProxyBehaviourTest {
         ManagementInterface.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().header("Authorization", editor("slow-2")).get("/api/v1/coverage").then().statusCode(200)
             .body("service", equalTo("analytics"));
+    }
+
+    @Test
+    void aBodyTheUpstreamAbandonsHalfWayReachesTheClientAsIncomplete() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(5000);
+            send(socket, "GET /api/v1/reports/broken-stream HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + editor("broken-1") + "\r\n\r\n");
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            boolean closed = readUntilClosed(socket.getInputStream(), received);
+            String response = received.toString(StandardCharsets.ISO_8859_1);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("{\"first\":\"chunk\""), "the part that came: " + response);
+            // a last chunk would tell the client the body is complete; the closed connection tells it it is not
+            assertFalse(response.endsWith("0\r\n\r\n"), "the cut-off body was ended as if complete: " + response);
+            assertTrue(closed, "the gateway kept the connection open after a cut-off body: " + response);
+        }
+    }
+
+    @Test
+    void aClientLeavingMidBodyStopsTheUpstreamAndLeavesNoNettyErrorsInTheLog() throws Exception {
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        ExtHandler capture = new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                records.add(record);
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            int before = upstreams.openStreams();
+            try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+                socket.setSoTimeout(5000);
+                send(socket, "GET /api/v1/reports/endless-stream HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: req-leaves"
+                    + "\r\nAuthorization: " + editor("leaves-1") + "\r\n\r\n");
+                byte[] some = socket.getInputStream().readNBytes(3000);
+                assertTrue(new String(some, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"));
+                assertEquals(before + 1, upstreams.openStreams(), "the upstream is streaming");
+            } // the client leaves in the middle of the body
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((upstreams.openStreams() > before || aborted(records).isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(before, upstreams.openStreams(), "the upstream still streams to a client that is gone");
+            assertEquals(List.of("GET /api/v1/reports/endless-stream -> analytics 200, body aborted after N ms: the client went away"),
+                aborted(records).stream().map(m -> m.replaceAll("after \\d+ ms", "after N ms")).toList());
+            Thread.sleep(200); // anything the abort leaves behind on the event loop
+            List<String> errors = records.stream()
+                .filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .filter(r -> !r.getLoggerName().equals(AccessLog.CATEGORY))
+                .filter(r -> r.getLoggerName().startsWith("io.netty") || r.getLoggerName().startsWith("io.vertx")
+                    || "req-leaves".equals(r.getMdc("requestId")))
+                .map(r -> r.getLoggerName() + ": " + r.getFormattedMessage()).toList();
+            assertEquals(List.of(), errors, "Netty or Vert.x warnings, or others about this request besides its access line");
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    private static List<String> aborted(List<ExtLogRecord> records) {
+        return records.stream().filter(r -> r.getLoggerName().equals(AccessLog.CATEGORY))
+            .filter(r -> "req-leaves".equals(r.getMdc("requestId"))).map(ExtLogRecord::getFormattedMessage).toList();
+    }
+
+    private static void send(Socket socket, String request) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** Reads until the peer closes (true) or nothing comes for the socket's timeout (false). */
+    private static boolean readUntilClosed(InputStream in, ByteArrayOutputStream into) throws Exception {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                into.write(buffer, 0, n);
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
     }
 
     @Test
