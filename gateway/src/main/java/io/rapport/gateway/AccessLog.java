@@ -24,10 +24,10 @@ import org.jboss.logmanager.Logger;
  * thread, which then formatted and wrote that one line and went back to sleep. Here an event loop only builds
  * the record (its time, thread name and MDC, so request id and trace id, are taken at once) and queues it,
  * without waking anyone; a writer thread publishes the queued records through the normal logging set-up
- * (same format, levels and handlers) every {@link GatewayConfig.AccessLog#flushInterval()}. Lines therefore
+ * (same format, levels and handlers) every {@link GatewayConfig.AccessLogSettings#flushInterval()}. Lines therefore
  * appear up to that interval late, in order, each with the instant of its request.
  *
- * <p>At most {@link GatewayConfig.AccessLog#maxPending()} records wait; beyond that (the writer cannot keep
+ * <p>At most {@link GatewayConfig.AccessLogSettings#maxPending()} records wait; beyond that (the writer cannot keep
  * up) lines are dropped and counted, and the writer reports the count in a WARN line. Raising the category's
  * level above INFO turns the per-request lines off (failures are logged at WARN).
  */

@@ -47,7 +47,7 @@ public interface GatewayConfig {
 
     TokenCache tokenCache();
 
-    AccessLog accessLog();
+    AccessLogSettings accessLog();
 
     interface Breaker {
         /** Consecutive failures (refused connection, timeout) that open the circuit. */
@@ -111,7 +111,7 @@ public interface GatewayConfig {
     }
 
     /** The per-request log lines ({@link io.rapport.gateway.AccessLog}), written off the event loops. */
-    interface AccessLog {
+    interface AccessLogSettings {
         /** How often the writer publishes the queued lines (a line appears at most this late). */
         @WithDefault("100ms")
         Duration flushInterval();

@@ -567,9 +567,16 @@ public class GatewayRoutes {
             in.pipe().endOnFailure(false).to(out).onComplete(done -> {
                 long millis = (System.nanoTime() - startNanos) / 1_000_000;
                 if (done.failed()) {
-                    String who = out.closed() ? "the client went away" : upstream.name() + " stopped sending";
-                    accessLog.warn(req.method() + " " + path + " -> " + upstream.name() + " " + in.statusCode()
-                        + ", body aborted after " + millis + " ms: " + who);
+                    // a client that leaves is its own business (INFO); an upstream that stops half way is a fault (WARN)
+                    boolean clientLeft = out.closed();
+                    String line = req.method() + " " + path + " -> " + upstream.name() + " " + in.statusCode()
+                        + ", body aborted after " + millis + " ms: "
+                        + (clientLeft ? "the client went away" : upstream.name() + " stopped sending");
+                    if (clientLeft) {
+                        accessLog.info(line);
+                    } else {
+                        accessLog.warn(line);
+                    }
                     upstreamRequest.reset();
                     req.connection().close();
                 } else {
