@@ -80,12 +80,7 @@ class ProxyBehaviourTest {
     @Test
     void eachRequestGetsAnAccessLogLineWithItsRequestIdAndTraceIdWrittenOffTheEventLoop() throws Exception {
         List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-        ExtHandler capture = new ExtHandler() {
-            @Override
-            protected void doPublish(ExtLogRecord record) {
-                lines.add(record);
-            }
-        };
+        ExtHandler capture = capturingInto(lines);
         Logger access = Logger.getLogger(AccessLog.CATEGORY);
         access.addHandler(capture);
         try {
@@ -184,12 +179,7 @@ class ProxyBehaviourTest {
     @Test
     void aClientLeavingMidBodyStopsTheUpstreamAndLeavesNoNettyErrorsInTheLog() throws Exception {
         List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-        ExtHandler capture = new ExtHandler() {
-            @Override
-            protected void doPublish(ExtLogRecord record) {
-                records.add(record);
-            }
-        };
+        ExtHandler capture = capturingInto(records);
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
@@ -220,6 +210,16 @@ class ProxyBehaviourTest {
         } finally {
             root.removeHandler(capture);
         }
+    }
+
+    /** A log handler that keeps every record it is given. */
+    private static ExtHandler capturingInto(List<ExtLogRecord> records) {
+        return new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                records.add(record);
+            }
+        };
     }
 
     private static List<String> aborted(List<ExtLogRecord> records) {
