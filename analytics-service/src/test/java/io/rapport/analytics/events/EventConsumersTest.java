@@ -109,7 +109,7 @@ class EventConsumersTest {
     private final RecordingEmitter engagementsDlq = new RecordingEmitter();
     private final EventConsumers consumers = new EventConsumers(
         new CloudEventCodec(new ObjectMapper().findAndRegisterModules()),
-        new FoldService(null, null, new EventParser(), null), contactsDlq, engagementsDlq,
+        new EventParser(), new FoldService(null, null, null, null, null), contactsDlq, engagementsDlq,
         Duration.ofMillis(10), Duration.ofMillis(50));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
