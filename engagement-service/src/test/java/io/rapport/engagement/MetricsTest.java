@@ -12,8 +12,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,16 +44,8 @@ class MetricsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    ContactFixture contacts;
-
-    @BeforeEach
-    void open() {
-        contacts = new ContactFixture(bootstrap, mapper, contactRefs);
-    }
-
-    @AfterEach
-    void close() {
-        contacts.close();
+    ContactFixture contacts() {
+        return new ContactFixture(bootstrap, mapper, contactRefs);
     }
 
     @Test
@@ -65,8 +55,10 @@ class MetricsTest {
         assertFalse(Double.isNaN(folded), "the consumer's counters exist from the start");
 
         UUID contact = UUID.randomUUID();
-        contacts.created(contact, UUID.randomUUID());
-        contacts.awaitContact(contact, c -> c.status == ContactStatus.ACTIVE);
+        try (ContactFixture contacts = contacts()) {
+            contacts.created(contact, UUID.randomUUID());
+            contacts.awaitContact(contact, c -> c.status == ContactStatus.ACTIVE);
+        }
 
         Scrape.await("rapport_fold_records_total", CONTACTS, v -> v >= folded + 1, WAIT);
         Scrape.await("rapport_consumer_lag", CONTACTS, v -> v == 0, WAIT);
@@ -81,7 +73,9 @@ class MetricsTest {
         double failedBefore = start.value("rapport_dead_letters_total", failed);
         assertFalse(Double.isNaN(before), "registered at 0, so an alert sees the first dead letter");
 
-        contacts.send(UUID.randomUUID().toString(), "this is not a CloudEvent");
+        try (ContactFixture contacts = contacts()) {
+            contacts.send(UUID.randomUUID().toString(), "this is not a CloudEvent");
+        }
 
         Scrape.await("rapport_dead_letters_total", malformed, v -> v >= before + 1, WAIT);
         assertEquals(failedBefore, Scrape.now().value("rapport_dead_letters_total", failed),
@@ -93,7 +87,10 @@ class MetricsTest {
         Map<String, String> topic = Map.of("topic", "rapport.engagements.v1");
         double before = Scrape.now().value("rapport_outbox_published_total", topic);
         double published = Double.isNaN(before) ? 0 : before;
-        UUID contact = contacts.activeContact(UUID.randomUUID());
+        UUID contact;
+        try (ContactFixture contacts = contacts()) {
+            contact = contacts.activeContact(UUID.randomUUID());
+        }
 
         given().contentType(ContentType.JSON).body(EngagementApiTest.oneToOne(contact))
             .post("/api/v1/engagements").then().statusCode(201);
