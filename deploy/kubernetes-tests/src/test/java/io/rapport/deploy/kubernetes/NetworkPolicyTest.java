@@ -40,12 +40,7 @@ class NetworkPolicyTest {
     void whoReachesWhom(String overlay) {
         List<ObjectNode> objects = Kustomize.overlay(overlay);
         String ns = Manifests.namespace(Manifests.get(objects, "Deployment", "gateway"));
-        Map<String, Pod> app = new HashMap<>();
-        for (ObjectNode d : Manifests.ofKind(objects, "Deployment")) {
-            Map<String, Integer> ports = new HashMap<>();
-            Manifests.containers(d).forEach(c -> c.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt())));
-            app.put(Manifests.name(d), new Pod(ns, Manifests.podLabels(d), ports));
-        }
+        Map<String, Pod> app = deploymentPods(objects, ns);
         Pod gateway = app.get("gateway");
         Pod somePodInTheNamespace = new Pod(ns, Map.of("app", "debug"), Map.of());
         Pod contactsDb = new Pod(ns, Map.of("cnpg.io/cluster", "contacts-db"), Map.of());
@@ -94,10 +89,7 @@ class NetworkPolicyTest {
     void whatThePodsReach(String overlay) {
         List<ObjectNode> objects = Kustomize.overlay(overlay);
         String ns = Manifests.namespace(Manifests.get(objects, "Deployment", "gateway"));
-        Map<String, Pod> app = new HashMap<>();
-        for (ObjectNode d : Manifests.ofKind(objects, "Deployment")) {
-            app.put(Manifests.name(d), new Pod(ns, Manifests.podLabels(d), Map.of()));
-        }
+        Map<String, Pod> app = deploymentPods(objects, ns);
         Pod kafka = new Pod(ns, Map.of("strimzi.io/cluster", "rapport-kafka", "strimzi.io/kind", "Kafka",
             "strimzi.io/broker-role", "true"), Map.of());
         Pod exporter = new Pod(ns, Map.of("strimzi.io/cluster", "rapport-kafka", "strimzi.io/kind", "Kafka",
@@ -160,6 +152,17 @@ class NetworkPolicyTest {
         Policies policies = new Policies(objects);
         Pod contacts = new Pod("rapport", Manifests.podLabels(Manifests.get(objects, "Deployment", "contacts-service")), Map.of("http", 8081));
         assertTrue(policies.allows(OTHER_NAMESPACE, contacts, 8081), "a rule without from admits everyone");
+    }
+
+    /** The pods of the Deployments, by name: labels and named container ports. */
+    static Map<String, Pod> deploymentPods(List<ObjectNode> objects, String ns) {
+        Map<String, Pod> app = new HashMap<>();
+        for (ObjectNode d : Manifests.ofKind(objects, "Deployment")) {
+            Map<String, Integer> ports = new HashMap<>();
+            Manifests.containers(d).forEach(c -> c.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt())));
+            app.put(Manifests.name(d), new Pod(ns, Manifests.podLabels(d), ports));
+        }
+        return app;
     }
 
     /** Kubernetes' NetworkPolicy semantics, both directions, over the rendered policies. */
