@@ -98,12 +98,18 @@ public interface GatewayConfig {
         @WithDefault("20971520")
         long maxImportBody();
 
-        /** Longest request URI (path and query) in characters; longer: 414 problem. */
-        @WithDefault("8192")
+        /**
+         * Longest request URI (path and query) in characters; longer: 414 problem. Under the services' own request-line
+         * limit (Quarkus' 4096), which would answer a bare 414.
+         */
+        @WithDefault("4000")
         long maxUriLength();
 
-        /** Largest request header section in bytes (names, values, separators); larger: 431 problem. */
-        @WithDefault("20480")
+        /**
+         * Largest request header section in bytes (names, values, separators); larger: 431 problem. Leaves room under
+         * the services' own limit (Quarkus' 20 KiB) for the headers the gateway adds.
+         */
+        @WithDefault("16384")
         long maxHeaderBytes();
     }
 

@@ -100,6 +100,8 @@ public class ProblemExceptionMapper {
             String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()
                 ? "must be one of " + enumValues(invalid.getTargetType())
+                : e instanceof InvalidFormatException text && text.getTargetType() == String.class
+                ? text.getOriginalMessage()
                 : "has a value of the wrong type or format";
             return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "validation", "Validation failed", 400,
                 "1 field is invalid", path(uri), List.of(new FieldError(field, message))));
