@@ -40,6 +40,7 @@ class ContractIT {
         ValidCalls valid = new ValidCalls(seed);
         for (Operation op : doc.operations()) {
             report.operation();
+            schemasOf(op);
             Valid v = valid.of(op);
             if (v == null) {
                 report.mismatch(op.key(), "no valid call for this operation in ValidCalls: add one");
@@ -71,6 +72,34 @@ class ContractIT {
         documented.removeAll(exposed);
         org.junit.jupiter.api.Assertions.assertTrue(documented.isEmpty(),
             "documented response headers CORS does not expose: " + documented + " (exposed: " + exposed + ")");
+    }
+
+    /** Every response with a body has a schema, and no array in it leaves its items untyped. */
+    private void schemasOf(Operation op) {
+        op.node().path("responses").fields().forEachRemaining(r -> {
+            com.fasterxml.jackson.databind.JsonNode response = ApiDocument.resolve(doc.document(), r.getValue());
+            response.path("content").fields().forEachRemaining(media -> {
+                if (!media.getValue().has("schema")) {
+                    report.mismatch(op.key(), r.getKey() + " " + media.getKey() + ": no schema");
+                } else {
+                    untypedArrays(op, r.getKey(), ApiDocument.resolve(doc.document(), media.getValue().path("schema")), "", 0);
+                }
+            });
+        });
+    }
+
+    private void untypedArrays(Operation op, String status, com.fasterxml.jackson.databind.JsonNode schema, String at, int depth) {
+        if (depth > 8) {
+            return;
+        }
+        if (schema.has("items") && schema.path("items").isEmpty()) {
+            report.mismatch(op.key(), status + ": the array " + (at.isEmpty() ? "body" : at) + " has untyped items");
+        }
+        schema.path("properties").fields().forEachRemaining(p -> untypedArrays(op, status,
+            ApiDocument.resolve(doc.document(), p.getValue()), at + "/" + p.getKey(), depth + 1));
+        if (schema.has("items")) {
+            untypedArrays(op, status, ApiDocument.resolve(doc.document(), schema.path("items")), at + "[]", depth + 1);
+        }
     }
 
     private void checkOperation(Operation op, Valid v) {
@@ -114,6 +143,11 @@ class ContractIT {
         List<String> requestProblems = doc.checkRequest(template.withToken(seed.callers.token(v.role())));
         requestProblems.forEach(p -> report.mismatch(op.key(), "valid request refused by the document: " + p));
         expect(op, template.described("valid call"), v.role(), v.expected());
+        if (op.key().equals("GET /api/v1/relationships/{contactId}")) {
+            // a relationship with no engagement: COLD, no forecast, no last engagement
+            expect(op, template.withPath("/api/v1/relationships/" + seed.coldContact).described("a cold relationship"),
+                v.role(), 200);
+        }
     }
 
     private void expect(Operation op, ApiCall call, Role role, int expected) {

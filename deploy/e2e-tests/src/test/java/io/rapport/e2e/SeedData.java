@@ -34,6 +34,8 @@ final class SeedData {
     String otherContact;
     String contactToLeave;
     String contactToErase;
+    /** A contact nothing was ever logged with: its relationship is COLD, with every forecast field null. */
+    String coldContact;
     String role;
     String roleToEnd;
     String engagement;
@@ -54,6 +56,7 @@ final class SeedData {
         otherContact = id(post(Role.EDITOR, "/api/v1/contacts", contactBody("Omar Contract")));
         contactToLeave = id(post(Role.EDITOR, "/api/v1/contacts", contactBody("Lee Leaving")));
         contactToErase = id(post(Role.EDITOR, "/api/v1/contacts", contactBody("Erin Erased")));
+        coldContact = id(post(Role.EDITOR, "/api/v1/contacts", contactBody("Colin Cold")));
         role = id(post(Role.EDITOR, "/api/v1/contacts/" + contact + "/stakeholder-roles", roleBody("ERP")));
         roleToEnd = id(post(Role.EDITOR, "/api/v1/contacts/" + contact + "/stakeholder-roles", roleBody("HR")));
         // engagement-service learns the contacts from rapport.contacts.v1: until then it answers 422
@@ -67,6 +70,8 @@ final class SeedData {
         post(Role.EDITOR, "/api/v1/forums/" + forum + "/occurrences", occurrenceBody());
         eventually("analytics scored the contact", () -> call(Role.VIEWER, ApiCall.of("GET", "/api/v1/relationships/" + contact)),
             r -> r.status() == 200 && !r.body().contains("\"lastEngagementAt\":null"));
+        eventually("analytics knows the cold contact", () -> call(Role.VIEWER, ApiCall.of("GET", "/api/v1/relationships/" + coldContact)),
+            r -> r.status() == 200);
         return this;
     }
 

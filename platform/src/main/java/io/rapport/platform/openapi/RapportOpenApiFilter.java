@@ -29,7 +29,7 @@ import io.rapport.platform.security.SecurityResponses;
  * <ul>
  *   <li>401/403 as problem details ({@link SecurityResponses}); 500 problem details on every operation;</li>
  *   <li>400 problem details on every operation with parameters (a parameter of the wrong type or out of range is
- *       a 400 naming it: {@code ProblemExceptionMapper}); 415 on every operation with a body;</li>
+ *       a 400 naming it: {@code ProblemExceptionMapper}); 406 on every operation, 415 on every one with a body;</li>
  *   <li>a GET whose 200 carries an {@code ETag}: the optional {@code If-None-Match} header and the 304 that
  *       {@code ConditionalGetFilter} answers;</li>
  *   <li>an operation taking {@code Idempotency-Key}: the {@code Idempotent-Replayed} header of its success
@@ -87,6 +87,10 @@ public class RapportOpenApiFilter implements OASFilter {
             responses.addAPIResponse("400", problem("A parameter is invalid: wrong type, format or range (each named)",
                 400, "Validation failed", "validation", "1 parameter is invalid",
                 List.of(Map.of("field", "page", "message", "must be an integer from -2147483648 to 2147483647"))));
+        }
+        if (responses.getAPIResponse("406") == null) {
+            responses.addAPIResponse("406", problem("The Accept header names no media type this operation answers with",
+                406, "Not Acceptable", "http-406", "Not Acceptable", null));
         }
         if (operation.getRequestBody() != null && responses.getAPIResponse("415") == null) {
             responses.addAPIResponse("415", problem("The body's Content-Type is not one this operation takes", 415,
