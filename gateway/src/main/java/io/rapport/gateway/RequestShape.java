@@ -10,8 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's own refusals of a request's shape, as problem details like every other error it makes: a URI
  * over {@code rapport.limits.max-uri-length} (414), request headers over {@code rapport.limits.max-header-bytes}
- * (431), a path no route serves (404), a method a path does not allow (405, with {@code Allow}), and a request the
- * router cannot read, such as a path with a malformed percent-escape (400).
+ * (431), a path no route serves (404) and a method a path does not allow (405, with {@code Allow}).
  *
  * <p>The HTTP decoder below has limits of its own ({@code quarkus.http.limits.max-initial-line-length},
  * {@code max-header-size}), which answer a bare 414 / 431 without a body before any route runs; they are set well
@@ -30,8 +29,6 @@ final class RequestShape {
     /** Installs the limits (first of all handlers) and the 404/405 problems. */
     void install(Router router, int limitsOrder) {
         router.route().order(limitsOrder).handler(this::limits);
-        // a request the router cannot read (a path with a malformed escape such as %ZZ): Vert.x fails it with 400
-        router.errorHandler(400, ctx -> Problem.send(ctx, 400, "the request is malformed (e.g. an invalid percent-escape in the path)"));
         router.errorHandler(404, ctx -> Problem.send(ctx, 404, "no route for " + ctx.request().path()));
         router.errorHandler(405, ctx -> Problem.send(ctx, 405, ctx.request().method() + " is not allowed on "
             + ctx.request().path()));

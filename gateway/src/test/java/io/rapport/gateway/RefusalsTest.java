@@ -57,16 +57,4 @@ class RefusalsTest {
             .header("Allow", "GET").body("status", equalTo(405));
         given().get("/openapi").then().statusCode(200);
     }
-
-    @Test
-    void aPathWithAMalformedEscapeIs400ProblemDetails() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET /api/v1/contacts/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
-            assertTrue(answer.contains("\"status\":400"), answer);
-        }
-    }
 }
