@@ -69,7 +69,8 @@ class ContactResourceTest {
             .put(missing).then().statusCode(404);
         given().delete(missing).then().statusCode(404);
         given().post(missing + "/erasure").then().statusCode(404);
-        given().get("/api/v1/contacts/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/contacts/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+            .body("errors[0].field", equalTo("id"));
     }
 
     @Test

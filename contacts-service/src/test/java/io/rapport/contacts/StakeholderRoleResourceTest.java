@@ -32,7 +32,8 @@ class StakeholderRoleResourceTest {
             .extract().path("id");
         given().get("/api/v1/contacts/" + contact).then().body("kind", equalTo("STAKEHOLDER"));
 
-        given().get(base).then().statusCode(200).body("id", contains(roleId));
+        given().get(base).then().statusCode(200).body("items.id", contains(roleId)).body("total", equalTo(1))
+            .body("page", equalTo(0)).body("size", equalTo(20));
         given().get(base + "/" + roleId).then().statusCode(200).header("ETag", "\"1\"");
 
         body.put("role", "APPROVER");
@@ -81,7 +82,7 @@ class StakeholderRoleResourceTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
             .body(Fixtures.roleBody("SPONSOR", "2026-01-01", null)).put(missingRole).then().statusCode(404);
         given().delete(missingRole).then().statusCode(404);
-        given().get(base).then().statusCode(200).body("$", hasSize(0));
+        given().get(base).then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
     }
 
     @Test
@@ -96,6 +97,6 @@ class StakeholderRoleResourceTest {
             .then().statusCode(201).body("id", equalTo(first));
         given().contentType(ContentType.JSON).header("Idempotency-Key", key)
             .body(Fixtures.roleBody("OTHER", "2026-01-01", null)).post(base).then().statusCode(422);
-        given().get(base).then().body("$", hasSize(1));
+        given().get(base).then().body("items", hasSize(1));
     }
 }

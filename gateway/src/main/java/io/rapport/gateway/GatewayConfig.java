@@ -82,7 +82,7 @@ public interface GatewayConfig {
         @WithDefault("Authorization,Content-Type,Accept,If-Match,If-None-Match,Idempotency-Key,X-Request-Id,traceparent,tracestate")
         List<String> headers();
 
-        @WithDefault("ETag,Location,Retry-After,X-Request-Id,Content-Disposition")
+        @WithDefault("ETag,Location,Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition")
         List<String> exposedHeaders();
 
         @WithDefault("10m")
@@ -97,6 +97,20 @@ public interface GatewayConfig {
         /** Largest body of {@code POST /api/v1/contacts/import} (CSV). 20 MiB. */
         @WithDefault("20971520")
         long maxImportBody();
+
+        /**
+         * Longest request URI (path and query) in characters; longer: 414 problem. Under the services' own request-line
+         * limit (Quarkus' 4096), which would answer a bare 414.
+         */
+        @WithDefault("4000")
+        long maxUriLength();
+
+        /**
+         * Largest request header section in bytes (names, values, separators); larger: 431 problem. Leaves room under
+         * the services' own limit (Quarkus' 20 KiB) for the headers the gateway adds.
+         */
+        @WithDefault("16384")
+        long maxHeaderBytes();
     }
 
     /** Verified bearer tokens remembered so a repeat skips the signature check (expiry is checked every time). */

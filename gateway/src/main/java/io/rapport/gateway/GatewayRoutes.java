@@ -116,8 +116,10 @@ public class GatewayRoutes {
     void init(@Observes Router router) {
         configure();
         router.route().order(-2000).handler(this::requestId);
+        new RequestShape(config.limits().maxUriLength(), config.limits().maxHeaderBytes()).install(router, -1500);
         router.route().order(-1000).handler(this::cors);
         router.get("/openapi").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(openApi::handle);
+        RequestShape.onlyAllow(router, "/openapi", RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1, HttpMethod.GET);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::proxy);
     }
 

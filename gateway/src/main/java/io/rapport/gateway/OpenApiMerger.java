@@ -42,6 +42,7 @@ public final class OpenApiMerger {
         info.put("title", "Rapport API");
         info.put("version", version);
         info.putObject("contact").put("name", "Rapport (PMO)");
+        info.putObject("license").put("name", "Proprietary: internal use only").put("identifier", "LicenseRef-Rapport-Internal");
         StringBuilder description = new StringBuilder(
             "Rapport, relationship intelligence for the PMO: contacts, engagements and analytics, served by the gateway. "
                 + "Every operation needs `Authorization: Bearer <JWT>` (RS256); roles come from the `groups` claim: "
@@ -66,6 +67,11 @@ public final class OpenApiMerger {
         gatewayResponses.put("401", uniqueName(components, documents, "responses", "GatewayUnauthorized"));
         gatewayResponses.put("403", uniqueName(components, documents, "responses", "GatewayForbidden"));
         gatewayResponses.put("429", uniqueName(components, documents, "responses", "GatewayTooManyRequests"));
+        gatewayResponses.put("413", uniqueName(components, documents, "responses", "GatewayContentTooLarge"));
+        gatewayResponses.put("414", uniqueName(components, documents, "responses", "GatewayUriTooLong"));
+        gatewayResponses.put("431", uniqueName(components, documents, "responses", "GatewayHeadersTooLarge"));
+        gatewayResponses.put("503", uniqueName(components, documents, "responses", "GatewayServiceUnavailable"));
+        gatewayResponses.put("504", uniqueName(components, documents, "responses", "GatewayTimeout"));
 
         for (Map.Entry<String, JsonNode> e : documents.entrySet()) {
             mergeOne(e.getKey(), e.getValue().deepCopy(), paths, components, tags, operationIds, gatewayResponses);
@@ -83,7 +89,7 @@ public final class OpenApiMerger {
         props.putObject("status").put("type", "integer").put("format", "int32");
         props.putObject("detail").put("type", "string");
         props.putObject("instance").put("type", "string");
-        problemSchema.putArray("required").add("type").add("title").add("status");
+        problemSchema.putArray("required").add("type").add("title").add("status").add("detail").add("instance");
         ObjectNode responses = components.with("responses");
         addProblemResponse(responses, gatewayResponses.get("401"), problem,
             "No, malformed, badly signed or expired bearer token.", false);
@@ -91,6 +97,18 @@ public final class OpenApiMerger {
             "The token's groups do not grant the role this operation needs.", false);
         addProblemResponse(responses, gatewayResponses.get("429"), problem,
             "Rate limit of the caller exceeded; retry after `Retry-After` seconds.", true);
+        addProblemResponse(responses, gatewayResponses.get("413"), problem,
+            "The request body is larger than the gateway accepts (1 MiB; 20 MiB for the CSV import).", false);
+        addProblemResponse(responses, gatewayResponses.get("414"), problem,
+            "The request URI is longer than the gateway accepts.", false);
+        addProblemResponse(responses, gatewayResponses.get("431"), problem,
+            "The request headers are larger than the gateway accepts.", false);
+        addProblemResponse(responses, gatewayResponses.get("503"), problem,
+            "The service behind this path is unavailable (down, or its circuit is open: then `Retry-After` says when "
+                + "the gateway tries it again).", true);
+        addProblemResponse(responses, gatewayResponses.get("504"), problem,
+            "The service behind this path did not answer in time.", false);
+        OpenApiPruner.removeUnused(out);
 
         for (ObjectNode tag : tags.values()) {
             tagsOut.add(tag);
@@ -255,7 +273,7 @@ public final class OpenApiMerger {
         op.put("description", description.isBlank() ? roleText : description + "\n\n" + roleText);
         ObjectNode responses = op.with("responses");
         gatewayResponses.forEach((status, name) -> {
-            if (!responses.has(status)) {
+            if (!responses.has(status) && (!status.equals("413") || op.has("requestBody"))) {
                 responses.putObject(status).put("$ref", "#/components/responses/" + name);
             }
         });

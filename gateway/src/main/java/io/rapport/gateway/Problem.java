@@ -18,7 +18,10 @@ public final class Problem {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
             case 429 -> "Too Many Requests";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
@@ -33,7 +36,10 @@ public final class Problem {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
             case 413 -> "content-too-large";
+            case 414 -> "uri-too-long";
+            case 431 -> "header-fields-too-large";
             case 429 -> "too-many-requests";
             case 502 -> "bad-gateway";
             case 503 -> "service-unavailable";

@@ -28,7 +28,9 @@ final class FakeOpenApi {
                    "schemas": {
                      "Problem": {"type": "object", "properties": {"title": {"type": "string"}}},
                      "PageMeta": {"type": "object", "properties": {"total": {"type": "integer"}}},
-                     "ContactPage": {"type": "object", "properties": {"meta": {"$ref": "#/components/schemas/PageMeta"}}}
+                     "ContactPage": {"type": "object", "properties": {"meta": {"$ref": "#/components/schemas/PageMeta"}}},
+                     "NeverUsed": {"type": "object", "properties": {"x": {"$ref": "#/components/schemas/AlsoNeverUsed"}}},
+                     "AlsoNeverUsed": {"type": "string"}
                    },
                    "securitySchemes": {"jwt": {"type": "http", "scheme": "bearer"}}
                  }}

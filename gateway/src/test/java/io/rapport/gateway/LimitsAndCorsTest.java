@@ -151,7 +151,8 @@ class LimitsAndCorsTest {
         given().header("Origin", FakeUpstreams.ALLOWED_ORIGIN).header("Authorization", editor("cors-1"))
             .get("/api/v1/contacts").then().statusCode(200)
             .header("Access-Control-Allow-Origin", FakeUpstreams.ALLOWED_ORIGIN)
-            .header("Access-Control-Expose-Headers", containsString("ETag"));
+            .header("Access-Control-Expose-Headers", containsString("ETag"))
+            .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"));
         Response other = given().header("Origin", "https://evil.example").header("Authorization", editor("cors-2"))
             .get("/api/v1/contacts");
         assertNull(other.header("Access-Control-Allow-Origin"));

@@ -87,6 +87,16 @@ class OpenApiTest {
         assertEquals("bearer", schemes.path("bearerAuth").path("scheme").asText());
         assertFalse(schemes.has("jwt"), "the services' own schemes are replaced by the gateway's");
         assertTrue(doc.path("components").path("responses").has("GatewayUnauthorized"));
+
+        // nothing unused: a schema no routed path refers to (even through another unused one) is left out
+        assertFalse(schemas.has("NeverUsed") || schemas.has("AlsoNeverUsed"), schemas.toString());
+        assertTrue(doc.path("info").path("license").has("name"));
+        // what the gateway itself can answer: 413 on operations with a body only, 414/431/503/504 on all
+        JsonNode contactsPost = paths.path("/api/v1/contacts").path("post").path("responses");
+        for (String status : new String[] {"414", "431", "503", "504"}) {
+            assertEquals("#/components/responses/", contactsPost.path(status).path("$ref").asText().substring(0, 23), status);
+        }
+        assertFalse(paths.path("/api/v1/contacts").path("get").path("responses").has("413"));
     }
 
     private static String role(JsonNode paths, String path, String method) {

@@ -20,8 +20,12 @@ public class StakeholderRoleRepository implements PanacheRepositoryBase<Stakehol
     /** HQL condition (on alias {@code r}) of an open role, with parameter {@code today}. */
     public static final String OPEN = "r.endedAt is null and (r.endDate is null or r.endDate >= :today)";
 
-    public List<StakeholderRole> findByContact(UUID contactId) {
-        return list("contactId", Sort.by("startDate").and("id"), contactId);
+    public List<StakeholderRole> findByContact(UUID contactId, int page, int size) {
+        return find("contactId", Sort.by("startDate").and("id"), contactId).page(page, size).list();
+    }
+
+    public long countByContact(UUID contactId) {
+        return count("contactId", contactId);
     }
 
     public Optional<StakeholderRole> findForUpdate(UUID contactId, UUID roleId) {

@@ -35,14 +35,11 @@ final class ApiDocs {
     static final String IDEMPOTENCY_MISMATCH_EXAMPLE = """
         {"type": "https://rapport.example/problems/unprocessable", "title": "Unprocessable request", "status": 422,
          "detail": "this Idempotency-Key was used with a different request body", "instance": "/api/v1/contacts"}""";
-    static final String INTERNAL_EXAMPLE = """
-        {"type": "https://rapport.example/problems/internal", "title": "Internal error", "status": 500,
-         "detail": "an unexpected error occurred; reference 3f2a9c1e-0d4b-4a7e-8c6f-1b2d3e4f5a6b",
-         "instance": "/api/v1/contacts"}""";
 
     static final String IDEMPOTENCY_KEY_DESCRIPTION = "Makes the POST safe to retry: a repeat with the same key and "
         + "the same body returns the first response (header Idempotent-Replayed: true) and creates nothing; with "
         + "another body, 422. 1–200 characters.";
+    static final String ETAG_DESCRIPTION = "Its version, for If-Match and If-None-Match";
     static final String IF_MATCH_DESCRIPTION = "The ETag of the version you read (e.g. \"3\"); missing → 428, "
         + "not the current version → 412";
 

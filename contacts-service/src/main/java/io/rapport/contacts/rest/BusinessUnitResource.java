@@ -63,7 +63,8 @@ public class BusinessUnitResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BusinessUnitRequest.class),
         examples = @ExampleObject(name = "top-level unit", value = BUSINESS_UNIT_REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-        headers = @Header(name = "Location", description = "URL of the new unit", schema = @Schema(type = SchemaType.STRING)),
+        headers = { @Header(name = "Location", description = "URL of the new unit", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)) },
         content = @Content(schema = @Schema(implementation = BusinessUnitView.class),
             examples = @ExampleObject(name = "created", value = BUSINESS_UNIT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (all listed) or unknown parentId",
@@ -81,7 +82,7 @@ public class BusinessUnitResource {
         BusinessUnitRequest request) {
         return idempotencyKeys.execute(idempotencyKey, "POST /api/v1/business-units", request, () -> {
             BusinessUnitView created = service.createBusinessUnit(request);
-            return IdempotentResponse.created(URI.create("/api/v1/business-units/" + created.id()), created);
+            return IdempotentResponse.created(URI.create("/api/v1/business-units/" + created.id()), created, created.version());
         });
     }
 
@@ -110,7 +111,7 @@ public class BusinessUnitResource {
     @Path("/{id}")
     @Operation(summary = "Read a business unit")
     @APIResponse(responseCode = "200", description = "The unit",
-        headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+        headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
         content = @Content(schema = @Schema(implementation = BusinessUnitView.class),
             examples = @ExampleObject(name = "unit", value = BUSINESS_UNIT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such unit",
@@ -151,7 +152,7 @@ public class BusinessUnitResource {
             examples = @ExampleObject(name = "missing If-Match", value = IF_MATCH_REQUIRED_EXAMPLE)))
     public Response replaceBusinessUnit(
         @Parameter(description = "Unit id", example = "0b6f3c1e-2a5d-4c8e-9f10-1a2b3c4d5e6f") @PathParam("id") UUID id,
-        @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+        @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"1\"", required = true) @HeaderParam("If-Match") String ifMatch,
         BusinessUnitRequest request) {
         return service.replaceBusinessUnit(id, ifMatch, request)
             .map(unit -> Response.ok(unit).tag(Preconditions.etag(unit.version())).build())

@@ -71,7 +71,8 @@ public class ContactResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactRequest.class),
         examples = @ExampleObject(name = "contact", value = CONTACT_REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-        headers = @Header(name = "Location", description = "URL of the new contact", schema = @Schema(type = SchemaType.STRING)),
+        headers = { @Header(name = "Location", description = "URL of the new contact", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)) },
         content = @Content(schema = @Schema(implementation = ContactView.class),
             examples = @ExampleObject(name = "created", value = CONTACT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (all listed by JSON path), bad enum value, "
@@ -91,7 +92,7 @@ public class ContactResource {
         ContactRequest request) {
         return idempotencyKeys.execute(idempotencyKey, "POST /api/v1/contacts", request, () -> {
             ContactView created = service.createContact(request);
-            return IdempotentResponse.created(URI.create(ContactService.contactPath(created.id())), created);
+            return IdempotentResponse.created(URI.create(ContactService.contactPath(created.id())), created, created.version());
         });
     }
 
@@ -143,7 +144,7 @@ public class ContactResource {
     @Operation(summary = "Read a contact", description = "An erased contact reads as its shell: id, businessUnitId, "
         + "status ERASED, every personal field null.")
     @APIResponse(responseCode = "200", description = "The contact",
-        headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+        headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
         content = @Content(schema = @Schema(implementation = ContactView.class),
             examples = { @ExampleObject(name = "contact", value = CONTACT_EXAMPLE),
                 @ExampleObject(name = "erased", value = ERASED_EXAMPLE) }))
@@ -184,7 +185,7 @@ public class ContactResource {
             examples = @ExampleObject(name = "missing If-Match", value = IF_MATCH_REQUIRED_EXAMPLE)))
     public Response replaceContact(
         @Parameter(description = "Contact id", example = ID_EXAMPLE) @PathParam("id") UUID id,
-        @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+        @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"", required = true) @HeaderParam("If-Match") String ifMatch,
         ContactRequest request) {
         return service.replaceContact(id, ifMatch, request)
             .map(contact -> Response.ok(contact).tag(Preconditions.etag(contact.version())).build())

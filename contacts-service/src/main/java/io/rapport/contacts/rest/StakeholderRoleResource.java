@@ -19,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,6 +41,7 @@ import io.rapport.platform.idempotency.IdempotencyKeys;
 import io.rapport.platform.idempotency.IdempotentResponse;
 import io.rapport.platform.problem.ProblemDetail;
 import io.rapport.platform.problem.ProblemException;
+import io.rapport.platform.rest.PageResponse;
 import io.rapport.platform.rest.Preconditions;
 
 @Path("/api/v1/contacts/{contactId}/stakeholder-roles")
@@ -69,7 +71,8 @@ public class StakeholderRoleResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StakeholderRoleRequest.class),
         examples = @ExampleObject(name = "sponsor", value = ROLE_REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added; Location names it",
-        headers = @Header(name = "Location", description = "URL of the new role", schema = @Schema(type = SchemaType.STRING)),
+        headers = { @Header(name = "Location", description = "URL of the new role", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)) },
         content = @Content(schema = @Schema(implementation = StakeholderRoleView.class),
             examples = @ExampleObject(name = "role", value = ROLE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (all listed), bad role, endDate before startDate",
@@ -93,22 +96,32 @@ public class StakeholderRoleResource {
             request, () -> {
                 StakeholderRoleView added = service.addRole(contactId, request)
                     .orElseThrow(() -> ProblemException.notFound("contact", contactId));
-                return IdempotentResponse.created(URI.create(StakeholderRoleService.rolePath(contactId, added.id())), added);
+                return IdempotentResponse.created(URI.create(StakeholderRoleService.rolePath(contactId, added.id())), added,
+                    added.version());
             });
     }
 
     @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
-    @Operation(summary = "List a contact's stakeholder roles", description = "Open and ended, by startDate.")
-    @APIResponse(responseCode = "200", description = "The roles",
-        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StakeholderRoleView.class),
-            examples = @ExampleObject(name = "roles", value = "[" + ROLE_EXAMPLE + "]")))
+    @Operation(summary = "List a contact's stakeholder roles", description = "Open and ended, by startDate (ties by "
+        + "id); one page, like every list.")
+    @APIResponse(responseCode = "200", description = "One page of the roles",
+        content = @Content(schema = @Schema(implementation = StakeholderRolePage.class),
+            examples = @ExampleObject(name = "roles", value = "{\"items\": [" + ROLE_EXAMPLE
+                + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
+    @APIResponse(responseCode = "400", description = "Invalid page or size",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such contact",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
             examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
-    public List<StakeholderRoleView> listRoles(
-        @Parameter(description = "Contact id", example = CONTACT_ID_EXAMPLE) @PathParam("contactId") UUID contactId) {
-        return service.listRoles(contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
+    public PageResponse<StakeholderRoleView> listRoles(
+        @Parameter(description = "Contact id", example = CONTACT_ID_EXAMPLE) @PathParam("contactId") UUID contactId,
+        @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+        @QueryParam("page") String page,
+        @Parameter(description = "Page size, 1–200", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
+        @QueryParam("size") String size) {
+        return service.listRoles(contactId, page, size).orElseThrow(() -> ProblemException.notFound("contact", contactId));
     }
 
     @RolesAllowed({VIEWER, EDITOR, ADMIN})
@@ -116,7 +129,7 @@ public class StakeholderRoleResource {
     @Path("/{roleId}")
     @Operation(summary = "Read a stakeholder role")
     @APIResponse(responseCode = "200", description = "The role",
-        headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+        headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
         content = @Content(schema = @Schema(implementation = StakeholderRoleView.class),
             examples = @ExampleObject(name = "role", value = ROLE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such contact or role",
@@ -162,7 +175,7 @@ public class StakeholderRoleResource {
     public Response replaceRole(
         @Parameter(description = "Contact id", example = CONTACT_ID_EXAMPLE) @PathParam("contactId") UUID contactId,
         @Parameter(description = "Role id", example = ROLE_ID_EXAMPLE) @PathParam("roleId") UUID roleId,
-        @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+        @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"1\"", required = true) @HeaderParam("If-Match") String ifMatch,
         StakeholderRoleRequest request) {
         return service.replaceRole(contactId, roleId, ifMatch, request)
             .map(role -> Response.ok(role).tag(Preconditions.etag(role.version())).build())
@@ -185,5 +198,11 @@ public class StakeholderRoleResource {
             throw ProblemException.notFound("stakeholder role", roleId);
         }
         return Response.noContent().build();
+    }
+
+    /** The page schema, for the OpenAPI document only. */
+    @Schema(name = "StakeholderRolePage", description = "One page of a contact's stakeholder roles",
+        requiredProperties = { "items", "page", "size", "total" })
+    public record StakeholderRolePage(List<StakeholderRoleView> items, int page, int size, long total) {
     }
 }

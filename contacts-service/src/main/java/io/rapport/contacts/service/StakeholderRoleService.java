@@ -22,6 +22,7 @@ import io.rapport.contacts.mapping.StakeholderRoleMapper;
 import io.rapport.contacts.rest.dto.StakeholderRoleRequest;
 import io.rapport.contacts.rest.dto.StakeholderRoleView;
 import io.rapport.platform.problem.ProblemException;
+import io.rapport.platform.rest.PageResponse;
 import io.rapport.platform.rest.Preconditions;
 
 /**
@@ -50,14 +51,17 @@ public class StakeholderRoleService {
         return ContactService.contactPath(contactId) + "/stakeholder-roles/" + roleId;
     }
 
-    /** Empty when there is no such contact. */
+    /** One page of the contact's roles (by startDate, then id); empty when there is no such contact. */
     @Transactional
-    public Optional<List<StakeholderRoleView>> listRoles(UUID contactId) {
+    public Optional<PageResponse<StakeholderRoleView>> listRoles(UUID contactId, String page, String size) {
+        Paging paging = Paging.parse(page, size);
         if (contacts.findByIdOptional(contactId).isEmpty()) {
             return Optional.empty();
         }
         LocalDate today = today();
-        return Optional.of(roles.findByContact(contactId).stream().map(r -> mapper.toView(r, today)).toList());
+        List<StakeholderRoleView> items = roles.findByContact(contactId, paging.page(), paging.size()).stream()
+            .map(r -> mapper.toView(r, today)).toList();
+        return Optional.of(new PageResponse<>(items, paging.page(), paging.size(), roles.countByContact(contactId)));
     }
 
     @Transactional

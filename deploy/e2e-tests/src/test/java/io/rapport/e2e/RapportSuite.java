@@ -67,6 +67,17 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         return gateway.managementUrl();
     }
 
+    /** Every service's management URL (health, metrics) by name, the gateway's included. */
+    Map<String, String> managementUrls() {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        for (AutoCloseable c : started) {
+            if (c instanceof ServiceProcess service) {
+                urls.put(service.name(), service.managementUrl());
+            }
+        }
+        return urls;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (RapportSuite.class) {

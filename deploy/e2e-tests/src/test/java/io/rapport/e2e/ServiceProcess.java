@@ -62,6 +62,10 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    String name() {
+        return name;
+    }
+
     String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
     }

@@ -10,6 +10,8 @@ import io.rapport.engagement.service.ContactReadModelService;
 import io.rapport.platform.events.CloudEvent;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
+import io.rapport.platform.metrics.ConsumerMetrics;
+import io.rapport.platform.metrics.RapportMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -27,15 +29,31 @@ public class ContactEventsConsumer {
 
     private final CloudEventCodec codec;
     private final ContactReadModelService readModel;
+    private final ConsumerMetrics.Channel metrics;
 
-    public ContactEventsConsumer(CloudEventCodec codec, ContactReadModelService readModel) {
+    public ContactEventsConsumer(CloudEventCodec codec, ContactReadModelService readModel, ConsumerMetrics metrics) {
         this.codec = codec;
         this.readModel = readModel;
+        this.metrics = metrics.channel("contacts");
     }
 
+    /**
+     * Counts the record: folded when handled, dead-lettered when it throws (the channel's
+     * dead-letter-queue strategy then sends it to the dead-letter topic).
+     */
     @Incoming("contacts")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        try {
+            handle(record);
+        } catch (RuntimeException e) {
+            metrics.deadLettered(e instanceof MalformedEventException ? RapportMetrics.MALFORMED : RapportMetrics.FAILED, 1);
+            throw e;
+        }
+        metrics.folded(1);
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return; // a tombstone: nothing to apply
         }

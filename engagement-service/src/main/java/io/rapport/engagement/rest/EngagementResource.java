@@ -97,11 +97,10 @@ public class EngagementResource {
             example = "5d7e1c2a-engagement-1")
         @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
         EngagementRequest request, @Context UriInfo uri) {
-        Response response = idempotency.execute(idempotencyKey, "POST /api/v1/engagements", request, () -> {
+        return idempotency.execute(idempotencyKey, "POST /api/v1/engagements", request, () -> {
             EngagementResponse created = service.createEngagement(request);
-            return IdempotentResponse.created(location(uri, created.id()), created);
+            return IdempotentResponse.created(location(uri, created.id()), created, created.version());
         });
-        return withEtag(response);
     }
 
     @RolesAllowed({VIEWER, EDITOR, ADMIN})
@@ -109,7 +108,8 @@ public class EngagementResource {
     @Operation(summary = "List engagements", description = "Filters combine with AND; sorted by startAt descending unless"
         + " sort says otherwise (ties by id).")
     @APIResponse(responseCode = "200", description = "One page",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.ENGAGEMENT_PAGE)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementPage.class),
+            examples = @ExampleObject(name = "page", value = ApiExamples.ENGAGEMENT_PAGE)))
     @APIResponse(responseCode = "400", description = "A bad parameter (each one named)",
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
             examples = @ExampleObject(name = "parameters", value = ApiExamples.BAD_PARAMETERS)))
@@ -261,14 +261,12 @@ public class EngagementResource {
         return uri.getBaseUriBuilder().path("api/v1/engagements").path(id.toString()).build();
     }
 
-    static Response withEtag(Response response) {
-        if (response.getEntity() instanceof EngagementResponse created) {
-            return Response.fromResponse(response).tag(Preconditions.etag(created.version())).build();
-        }
-        return response;
-    }
-
     private static ProblemException notFound(UUID id) {
         return ProblemException.notFound("engagement", id);
+    }
+
+    /** The page schema, for the OpenAPI document only. */
+    @Schema(name = "EngagementPage", description = "One page of engagements", requiredProperties = { "items", "page", "size", "total" })
+    public record EngagementPage(java.util.List<EngagementResponse> items, int page, int size, long total) {
     }
 }

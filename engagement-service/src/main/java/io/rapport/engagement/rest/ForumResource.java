@@ -88,22 +88,20 @@ public class ForumResource {
         @Parameter(description = "Makes the POST safe to retry", example = "forum-2026-heads-of-function")
         @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
         ForumRequest request, @Context UriInfo uri) {
-        Response response = idempotency.execute(idempotencyKey, "POST /api/v1/forums", request, () -> {
+        return idempotency.execute(idempotencyKey, "POST /api/v1/forums", request, () -> {
             ForumResponse created = service.createForum(request);
             return IdempotentResponse.created(
-                uri.getBaseUriBuilder().path("api/v1/forums").path(created.id().toString()).build(), created);
+                uri.getBaseUriBuilder().path("api/v1/forums").path(created.id().toString()).build(), created,
+                created.version());
         });
-        if (response.getEntity() instanceof ForumResponse created) {
-            return Response.fromResponse(response).tag(Preconditions.etag(created.version())).build();
-        }
-        return response;
     }
 
     @RolesAllowed({VIEWER, EDITOR, ADMIN})
     @GET
     @Operation(summary = "List forums", description = "Sorted by name unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "One page",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.FORUM_PAGE)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForumPage.class),
+            examples = @ExampleObject(name = "page", value = ApiExamples.FORUM_PAGE)))
     @APIResponse(responseCode = "400", description = "A bad parameter (each one named)",
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     public PageResponse<ForumResponse> listForums(
@@ -191,11 +189,10 @@ public class ForumResource {
         @Parameter(description = "Makes the POST safe to retry", example = "forum-2026-11-25")
         @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
         OccurrenceRequest request, @Context UriInfo uri) {
-        Response response = idempotency.execute(idempotencyKey, "POST /api/v1/forums/" + id + "/occurrences", request, () -> {
+        return idempotency.execute(idempotencyKey, "POST /api/v1/forums/" + id + "/occurrences", request, () -> {
             EngagementResponse created = service.recordOccurrence(id, request).orElseThrow(() -> notFound(id));
-            return IdempotentResponse.created(EngagementResource.location(uri, created.id()), created);
+            return IdempotentResponse.created(EngagementResource.location(uri, created.id()), created, created.version());
         });
-        return EngagementResource.withEtag(response);
     }
 
     @RolesAllowed({VIEWER, EDITOR, ADMIN})
@@ -217,5 +214,10 @@ public class ForumResource {
 
     private static ProblemException notFound(UUID id) {
         return ProblemException.notFound("forum", id);
+    }
+
+    /** The page schema, for the OpenAPI document only. */
+    @Schema(name = "ForumPage", description = "One page of forums", requiredProperties = { "items", "page", "size", "total" })
+    public record ForumPage(List<ForumResponse> items, int page, int size, long total) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -69,7 +70,7 @@ public class IdempotencyKeys {
         }
         String fingerprint = fingerprint(request);
         List<?> existing = entityManager.createNativeQuery(
-                "select request_hash, status, location, response_body from idempotency_key"
+                "select request_hash, status, location, response_body, etag from idempotency_key"
                     + " where scope = :scope and idem_key = :key")
             .setParameter("scope", scope).setParameter("key", key).getResultList();
         if (!existing.isEmpty()) {
@@ -85,6 +86,9 @@ public class IdempotencyKeys {
             if (row[3] != null) {
                 replay.entity(row[3]).type(MediaType.APPLICATION_JSON_TYPE);
             }
+            if (row[4] != null) {
+                replay.tag(new EntityTag((String) row[4]));
+            }
             return replay.build();
         }
         int claimed = entityManager.createNativeQuery(
@@ -97,9 +101,10 @@ public class IdempotencyKeys {
         }
         IdempotentResponse result = action.get();
         entityManager.createNativeQuery(
-                "update idempotency_key set status = :status, location = :location, response_body = :body"
+                "update idempotency_key set status = :status, location = :location, response_body = :body, etag = :etag"
                     + " where scope = :scope and idem_key = :key")
             .setParameter("status", result.status())
+            .setParameter("etag", result.etag())
             .setParameter("location", result.location() == null ? null : result.location().toString())
             .setParameter("body", result.body() == null ? null : json(result.body()))
             .setParameter("scope", scope).setParameter("key", key).executeUpdate();
@@ -118,7 +123,8 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public int redactResponses(String location, Object replacementBody) {
         return entityManager.createNativeQuery(
-                "update idempotency_key set response_body = :body, request_hash = :redacted where location = :location")
+                "update idempotency_key set response_body = :body, request_hash = :redacted, etag = null"
+                    + " where location = :location")
             .setParameter("body", replacementBody == null ? null : json(replacementBody))
             .setParameter("redacted", REDACTED)
             .setParameter("location", location)
@@ -133,7 +139,7 @@ public class IdempotencyKeys {
     public int redactResponsesUnder(String locationPrefix, Object replacementBody) {
         String escaped = locationPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return entityManager.createNativeQuery(
-                "update idempotency_key set response_body = :body, request_hash = :redacted"
+                "update idempotency_key set response_body = :body, request_hash = :redacted, etag = null"
                     + " where location like :prefix escape '\\'")
             .setParameter("body", replacementBody == null ? null : json(replacementBody))
             .setParameter("redacted", REDACTED)
@@ -148,6 +154,9 @@ public class IdempotencyKeys {
         }
         if (result.body() != null) {
             builder.entity(result.body());
+        }
+        if (result.etag() != null) {
+            builder.tag(new EntityTag(result.etag()));
         }
         return builder.build();
     }

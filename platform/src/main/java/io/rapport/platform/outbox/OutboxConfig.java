@@ -36,4 +36,9 @@ public interface OutboxConfig {
     @WithName("delivery-timeout")
     @WithDefault("15s")
     Duration deliveryTimeout();
+
+    /** How often the relay reads the backlog and its oldest row for the metrics. */
+    @WithName("metrics-interval")
+    @WithDefault("5s")
+    Duration metricsInterval();
 }

@@ -58,6 +58,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final EntityManager entityManager;
     private final Map<String, Object> kafkaDefaults;
+    private final OutboxMetrics metrics;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
 
@@ -71,10 +72,11 @@ public class OutboxRelay {
      *                      production TLS and SASL settings), as Quarkus gives them to its own clients
      */
     public OutboxRelay(OutboxConfig config, EntityManager entityManager,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults, OutboxMetrics metrics) {
         this.config = config;
         this.entityManager = entityManager;
         this.kafkaDefaults = kafkaDefaults;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -83,6 +85,7 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerProperties());
+        metrics.register();
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -153,6 +156,7 @@ public class OutboxRelay {
                     break;
                 }
                 backoff = drain() ? Duration.ZERO : nextBackoff(backoff);
+                metrics.refreshIfDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -203,6 +207,8 @@ public class OutboxRelay {
             return BatchResult.NOTHING;
         }
         BatchResult result = sendBatch(producer, rows);
+        Set<Long> acknowledged = new HashSet<>(result.acknowledged());
+        rows.stream().filter(row -> acknowledged.contains(row.seq)).forEach(row -> metrics.published(row.topic));
         if (!result.acknowledged().isEmpty()) {
             entityManager.createQuery("delete from OutboxEvent where seq in :seqs")
                 .setParameter("seqs", result.acknowledged()).executeUpdate();

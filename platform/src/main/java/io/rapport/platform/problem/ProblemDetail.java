@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem details body, the one error shape of every Rapport service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "ProblemDetail", description = "RFC 9457 problem details (media type application/problem+json)")
+@Schema(name = "ProblemDetail", description = "RFC 9457 problem details (media type application/problem+json)",
+    requiredProperties = { "type", "title", "status", "detail", "instance" })
 public record ProblemDetail(
     @Schema(description = "URI identifying the problem type", examples = "https://rapport.example/problems/validation")
     String type,

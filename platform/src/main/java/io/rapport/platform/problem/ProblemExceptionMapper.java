@@ -9,7 +9,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -96,6 +100,8 @@ public class ProblemExceptionMapper {
             String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()
                 ? "must be one of " + enumValues(invalid.getTargetType())
+                : e instanceof InvalidFormatException text && text.getTargetType() == String.class
+                ? text.getOriginalMessage()
                 : "has a value of the wrong type or format";
             return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "validation", "Validation failed", 400,
                 "1 field is invalid", path(uri), List.of(new FieldError(field, message))));
@@ -105,13 +111,25 @@ public class ProblemExceptionMapper {
     }
 
     @ServerExceptionMapper
-    public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+    public Response mapWebApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
         // Quarkus REST wraps a body that is not JSON at all in a 400 WebApplicationException:
         // describe the Jackson cause ("malformed-json", or the field by JSON path) instead
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return mapJson(json, uri);
             }
+        }
+        // a query, path or header parameter that does not convert to its type (Quarkus REST: 404 or 400 with the
+        // conversion failure as cause, naming nothing): a 400 naming the parameter, like every bad parameter
+        if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null
+            && !(e.getCause() instanceof WebApplicationException) && resource != null) {
+            List<FieldError> errors = ParameterFailures.of(resource.getResourceMethod(), uri, headers);
+            if (errors.isEmpty()) {
+                errors = List.of(new FieldError("parameters", "a parameter has a value of the wrong type"));
+            }
+            return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "validation", "Validation failed", 400,
+                errors.size() == 1 ? "1 parameter is invalid" : errors.size() + " parameters are invalid", path(uri),
+                errors));
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

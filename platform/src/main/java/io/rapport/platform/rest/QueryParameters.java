@@ -26,6 +26,8 @@ public final class QueryParameters {
     public static final int MAX_SIZE = 200;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private int page = -1;
+    private int size = -1;
 
     public UUID uuid(String name, String value) {
         if (absent(value)) {
@@ -110,9 +112,13 @@ public final class QueryParameters {
         }
     }
 
-    /** {@code page}: from 0, default 0. */
+    /**
+     * {@code page}: from 0, default 0. With {@link #size}, {@link #throwIfInvalid()} also refuses a page whose
+     * first item ({@code page × size}) lies beyond what an int offset can address.
+     */
     public int page(Integer page) {
-        return range("page", page, 0, 0, Integer.MAX_VALUE);
+        this.page = range("page", page, 0, 0, Integer.MAX_VALUE);
+        return this.page;
     }
 
     /** {@code size}: 1 to {@link #MAX_SIZE}, default {@link #DEFAULT_SIZE}. */
@@ -122,7 +128,8 @@ public final class QueryParameters {
 
     /** {@code size}: 1 to {@code max}, default {@link #DEFAULT_SIZE}. */
     public int size(Integer size, int max) {
-        return range("size", size, DEFAULT_SIZE, 1, max);
+        this.size = range("size", size, DEFAULT_SIZE, 1, max);
+        return this.size;
     }
 
     public SortSpec sort(String sort, Map<String, String> allowed, SortSpec fallback) {
@@ -147,6 +154,9 @@ public final class QueryParameters {
 
     /** Throws a 400 naming every bad parameter, if any. */
     public void throwIfInvalid() {
+        if (page > 0 && size > 0 && (long) page * size > Integer.MAX_VALUE) {
+            errors.add(new FieldError("page", "must be at most " + Integer.MAX_VALUE / size + " with size " + size));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() == 1 ? "1 parameter is invalid"
                 : errors.size() + " parameters are invalid", errors);

@@ -1,8 +1,10 @@
 package io.rapport.platform.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -18,6 +20,25 @@ class PreconditionsTest {
         assertEquals(3L, Preconditions.parseVersion("W/\"3\""));
         assertEquals(3L, Preconditions.parseVersion(" 3 "));
         assertNull(Preconditions.parseVersion("\"abc\""));
+    }
+
+    @Test
+    void ifMatchComparesStronglyAWeakTagNeverMatches() {
+        assertEquals(412, assertThrows(ProblemException.class, () -> Preconditions.requireIfMatch("W/\"2\"", 2)).status());
+        assertEquals(412, assertThrows(ProblemException.class, () -> Preconditions.requireIfMatch("*", 2)).status());
+        assertEquals(2L, Preconditions.requireIfMatch("\"1\", \"2\"", 2));
+        assertEquals(412, assertThrows(ProblemException.class,
+            () -> Preconditions.requireIfMatch("\"1\", W/\"2\"", 2)).status());
+    }
+
+    @Test
+    void ifNoneMatchComparesWeakly() {
+        assertTrue(Preconditions.weakMatch("\"3\"", "\"3\""));
+        assertTrue(Preconditions.weakMatch("W/\"3\"", "\"3\""));
+        assertTrue(Preconditions.weakMatch("\"1\", \"3\"", "\"3\""));
+        assertTrue(Preconditions.weakMatch("*", "\"3\""));
+        assertFalse(Preconditions.weakMatch("\"2\"", "\"3\""));
+        assertFalse(Preconditions.weakMatch("\"3\"", null));
     }
 
     @Test

@@ -26,15 +26,17 @@ class OverlayTest {
         objects.forEach(o -> kinds.merge(Manifests.kind(o), 1, Integer::sum));
         System.out.println("[render] overlays/" + overlay + ": " + objects.size() + " objects " + kinds);
         assertEquals(Map.ofEntries(Map.entry("Namespace", 1), Map.entry("Deployment", 4), Map.entry("Service", 4),
-            Map.entry("ServiceAccount", 4), Map.entry("ConfigMap", 6), Map.entry("PodDisruptionBudget", 4),
-            Map.entry("HorizontalPodAutoscaler", 2), Map.entry("Ingress", 1), Map.entry("NetworkPolicy", 7),
+            Map.entry("ServiceAccount", 4), Map.entry("ConfigMap", 8), Map.entry("PodDisruptionBudget", 4),
+            Map.entry("HorizontalPodAutoscaler", 2), Map.entry("HTTPRoute", 2), Map.entry("ReferenceGrant", 1),
+            Map.entry("Certificate", 1), Map.entry("NetworkPolicy", 16),
             Map.entry("Kafka", 1), Map.entry("KafkaNodePool", 1), Map.entry("KafkaTopic", 4), Map.entry("KafkaUser", 3),
-            Map.entry("Cluster", 3)), kinds);
+            Map.entry("Cluster", 3), Map.entry("ObjectStore", 1), Map.entry("ScheduledBackup", 3),
+            Map.entry("PodMonitor", 3), Map.entry("PrometheusRule", 1)), kinds);
         String namespace = overlay.equals("dev") ? "rapport-dev" : "rapport";
         for (ObjectNode o : objects) {
             if (Manifests.kind(o).equals("Namespace")) {
                 assertEquals(namespace, Manifests.name(o));
-                assertEquals("baseline", o.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
+                assertEquals("restricted", o.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
             } else {
                 assertEquals(namespace, Manifests.namespace(o), Manifests.id(o));
                 assertEquals("rapport", o.at("/metadata/labels/app.kubernetes.io~1part-of").asText(), Manifests.id(o));
@@ -79,6 +81,25 @@ class OverlayTest {
             assertEquals(3, c.at("/spec/instances").asInt(), Manifests.id(c));
             assertEquals("required", c.at("/spec/affinity/podAntiAffinityType").asText(), Manifests.id(c));
         }
-        assertTrue(Manifests.get(objects, "Deployment", "gateway").at("/spec/template/spec/containers/0/image").asText().endsWith(":0.1.0"));
+        for (ObjectNode d : Manifests.ofKind(objects, "Deployment")) {
+            String image = d.at("/spec/template/spec/containers/0/image").asText();
+            assertTrue(image.matches("registry\\.example\\.com/rapport/" + Manifests.name(d) + "@sha256:[0-9a-f]{64}"),
+                Manifests.id(d) + " runs " + image + ", not an image by digest");
+        }
+    }
+
+    @Test
+    void theSpreadConstraintsHonourTaints() {
+        for (String overlay : Kustomize.OVERLAYS) {
+            List<ObjectNode> objects = Kustomize.overlay(overlay);
+            List<JsonNode> constraints = new java.util.ArrayList<>();
+            Manifests.ofKind(objects, "Deployment").forEach(d -> Manifests.podSpec(d).path("topologySpreadConstraints").forEach(constraints::add));
+            objects.stream().filter(o -> Manifests.kind(o).equals("KafkaNodePool"))
+                .forEach(p -> p.at("/spec/template/pod/topologySpreadConstraints").forEach(constraints::add));
+            assertEquals(overlay.equals("prod"), !constraints.isEmpty(), overlay + " spreads its pods");
+            for (JsonNode c : constraints) {
+                assertEquals("Honor", c.path("nodeTaintsPolicy").asText(), overlay + ": " + c);
+            }
+        }
     }
 }

@@ -27,8 +27,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
  */
 class PolicyTest {
 
-    /** Secrets operations creates (README.md, "Secrets"); every other one an operator generates. */
-    static final Set<String> OPERATIONS_SECRETS = Set.of("rapport-gateway-tls");
+    /** Secrets operations creates (README.md, "Secrets"); every other one an operator (or cert-manager) generates. */
+    static final Set<String> OPERATIONS_SECRETS = Set.of("rapport-backup-s3");
 
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|JAAS|APIKEY|API_KEY).*");
     static final Pattern SECRET_VALUE = Pattern.compile("(?i).*(password=|passwd=|secret=|token=|BEGIN [A-Z ]*PRIVATE KEY|ScramLoginModule|PlainLoginModule).*");
@@ -119,26 +119,6 @@ class PolicyTest {
             assertTrue(h.at("/spec/minReplicas").asInt() <= h.at("/spec/maxReplicas").asInt());
         }
         assertEquals(Set.of("gateway", "analytics-service"), autoscaled);
-    }
-
-    @ParameterizedTest(name = "overlays/{0}: the Ingress serves the gateway over TLS")
-    @ValueSource(strings = {"dev", "prod"})
-    void ingressIsTlsToTheGateway(String overlay) {
-        List<ObjectNode> objects = Kustomize.overlay(overlay);
-        List<ObjectNode> ingresses = Manifests.ofKind(objects, "Ingress");
-        assertEquals(1, ingresses.size());
-        JsonNode spec = ingresses.get(0).path("spec");
-        Set<String> tlsHosts = new HashSet<>();
-        spec.path("tls").forEach(t -> {
-            assertFalse(t.path("secretName").asText().isEmpty(), "a TLS entry without a certificate Secret");
-            t.path("hosts").forEach(h -> tlsHosts.add(h.asText()));
-        });
-        for (JsonNode rule : spec.path("rules")) {
-            assertTrue(tlsHosts.contains(rule.path("host").asText()), "host " + rule.path("host") + " is served without TLS");
-            for (JsonNode path : rule.at("/http/paths")) {
-                assertEquals("gateway", path.at("/backend/service/name").asText(), "the ingress reaches only the gateway");
-            }
-        }
     }
 
     // ---- each rule fails on a broken copy ----
@@ -330,6 +310,10 @@ class PolicyTest {
             out.put(Manifests.name(c) + "-app", Set.of("username", "user", "password", "dbname", "host", "port", "uri", "jdbc-uri", "pgpass"));
             out.put(Manifests.name(c) + "-ca", Set.of("ca.crt", "ca.key"));
         }
+        for (ObjectNode c : Manifests.ofKind(objects, "Certificate")) {
+            // cert-manager: the issued certificate, its key and the issuer's CA
+            out.put(c.at("/spec/secretName").asText(), Set.of("tls.crt", "tls.key", "ca.crt"));
+        }
         for (ObjectNode k : Manifests.ofKind(objects, "Kafka")) {
             out.put(Manifests.name(k) + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
             String prefix = k.at("/spec/entityOperator/userOperator/secretPrefix").asText("");
@@ -372,8 +356,20 @@ class PolicyTest {
             }
             pod.path("imagePullSecrets").forEach(s -> refs.add(new String[] {s.path("name").asText(), null}));
         }
-        if (Manifests.kind(o).equals("Ingress")) {
-            o.at("/spec/tls").forEach(t -> refs.add(new String[] {t.path("secretName").asText(), null}));
+        if (Manifests.kind(o).equals("ObjectStore")) {
+            // the Barman Cloud Plugin reads the object store's credentials from Secrets of the namespace
+            o.at("/spec/configuration/s3Credentials").forEach(ref -> {
+                if (ref.has("name")) {
+                    refs.add(new String[] {ref.path("name").asText(), ref.path("key").asText()});
+                }
+            });
+        }
+        if (Manifests.kind(o).equals("ReferenceGrant")) {
+            o.at("/spec/to").forEach(t -> {
+                if (t.path("kind").asText().equals("Secret")) {
+                    refs.add(new String[] {t.path("name").asText(), null});
+                }
+            });
         }
         return refs;
     }

@@ -100,6 +100,7 @@ class ProdConfigEnvTest {
             "%prod.quarkus.datasource.username=${DB_USER}",
             "%prod.quarkus.datasource.password=${DB_PASSWORD}",
             "kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}",
+            "quarkus.shutdown.delay=${SHUTDOWN_DELAY:0s}",
             // satisfied: the manifests set MP_JWT_VERIFY_ISSUER, which overrides the key itself
             "mp.jwt.verify.issuer=${JWT_ISSUER:rapport-local}",
             // not satisfied: no default, and neither SIGNING_KEY nor RAPPORT_SIGNING_KEY is set

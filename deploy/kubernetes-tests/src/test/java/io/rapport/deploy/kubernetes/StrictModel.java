@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -46,8 +47,16 @@ import io.strimzi.crdgenerator.annotations.PresentInVersions;
  * <li>Strimzi kinds: Strimzi's published model (io.strimzi:api), plus the API-version
  * annotations it carries (a field only present in v1beta2 fails in a v1 resource; a deprecated
  * field fails);</li>
- * <li>CloudNativePG Cluster: {@link CnpgCluster}, our own model (see there).</li>
+ * <li>prometheus-operator (PodMonitor, PrometheusRule), Gateway API (HTTPRoute, ReferenceGrant) and
+ * cert-manager (Certificate) kinds: fabric8's models of their CRDs (openshift-model-monitoring,
+ * kubernetes-model-gatewayapi, certmanager-model), resolved the same way;</li>
+ * <li>CloudNativePG Cluster: {@link CnpgCluster}, our own model (see there);</li>
+ * <li>CloudNativePG ScheduledBackup and the Barman Cloud Plugin's ObjectStore: their upstream CRD
+ * schemas ({@link CrdSchemas}).</li>
  * </ul>
+ * Fields a model marks {@code @JsonProperty(required = true)} (Strimzi's, {@link CnpgCluster}) must be
+ * present; the required fields of the Kubernetes, prometheus-operator, Gateway API and cert-manager
+ * kinds are checked by {@link RequiredFieldsTest} against the kubernetes-models schemas.
  * Both models keep unknown fields in an "additionalProperties" map (@JsonAnySetter) instead of
  * failing; this mapper switches that off, so an unknown (misspelt) field fails with Jackson's
  * "Unrecognized field" error, at any depth. Scalars are not coerced (a string where Kubernetes
@@ -135,7 +144,8 @@ final class StrictModel {
             default:
                 if (apiVersion.contains("strimzi.io") || apiVersion.contains("cnpg.io")) {
                     throw new SchemaViolation("no model for " + apiVersion + " " + kind
-                        + " (Strimzi resources must use kafka.strimzi.io/v1; the CloudNativePG model covers Cluster)");
+                        + " (Strimzi resources must use kafka.strimzi.io/v1; the CloudNativePG models cover Cluster,"
+                        + " ScheduledBackup and ObjectStore)");
                 }
                 // fabric8 resolves built-in kinds by apiVersion and kind; unknown ones come back generic
                 String probe = "{\"apiVersion\":\"" + apiVersion + "\",\"kind\":\"" + kind + "\"}";
@@ -155,6 +165,14 @@ final class StrictModel {
         if (apiVersion.isEmpty() || kind.isEmpty()) {
             throw new SchemaViolation(where + ": apiVersion and kind are required");
         }
+        if (CrdSchemas.covers(apiVersion, kind)) {
+            List<String> problems = CrdSchemas.problems(object);
+            if (!problems.isEmpty()) {
+                throw new SchemaViolation(where + " (" + apiVersion + ", upstream CRD schema " + CrdSchemas.FILES.get(apiVersion + "/" + kind)
+                    + "):\n  " + String.join("\n  ", problems));
+            }
+            return new CrdSchemas.Validated(CrdSchemas.FILES.get(apiVersion + "/" + kind));
+        }
         Class<?> type = modelOf(apiVersion, kind);
         Object typed;
         try {
@@ -166,6 +184,7 @@ final class StrictModel {
         List<String> problems = new ArrayList<>();
         JsonNode written = STRICT.valueToTree(typed);
         roundTrip(object, written, "", problems);
+        requiredFields(STRICT.constructType(type), object, "", problems);
         if (apiVersion.startsWith("kafka.strimzi.io/")) {
             ApiVersion version = ApiVersion.parse(apiVersion.substring(apiVersion.indexOf('/') + 1));
             strimziVersions(typed, object, version, "", problems);
@@ -237,6 +256,38 @@ final class StrictModel {
         } else if (!in.equals(out) && !(in.isTextual() && out.isTextual() && in.asText().equals(out.asText()))) {
             problems.add("at " + path + ": " + in + " (" + in.getNodeType() + ") came out as " + out
                 + " (" + out.getNodeType() + ")");
+        }
+    }
+
+    /** Every property a model marks {@code @JsonProperty(required = true)} is present, at any depth. */
+    static void requiredFields(JavaType type, JsonNode in, String path, List<String> problems) {
+        if (in == null || in.isNull() || in.isMissingNode()) {
+            return;
+        }
+        if (type.isContainerType()) {
+            JavaType content = type.getContentType();
+            if (type.isMapLikeType() && in.isObject()) {
+                in.fields().forEachRemaining(e -> requiredFields(content, e.getValue(), path + "." + e.getKey(), problems));
+            } else if (in.isArray()) {
+                for (int i = 0; i < in.size(); i++) {
+                    requiredFields(content, in.get(i), path + "[" + i + "]", problems);
+                }
+            }
+            return;
+        }
+        Class<?> raw = type.getRawClass();
+        if (!in.isObject() || raw.isPrimitive() || raw.isEnum() || raw.getName().startsWith("java.")) {
+            return;
+        }
+        BeanDescription bean = STRICT.getDeserializationConfig().introspect(type);
+        for (BeanPropertyDefinition p : bean.findProperties()) {
+            JsonNode child = in.get(p.getName());
+            if (p.isRequired() && (child == null || child.isNull())) {
+                problems.add("at " + path + "." + p.getName() + ": required by the model, missing");
+            }
+            if (child != null && p.getPrimaryType() != null) {
+                requiredFields(p.getPrimaryType(), child, path + "." + p.getName(), problems);
+            }
         }
     }
 

@@ -29,10 +29,10 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 /** Every rendered object against its model; and proof that the check catches mistakes. */
 class StrictSchemaTest {
 
-    @ParameterizedTest(name = "overlays/{0}: every rendered object matches its model")
-    @ValueSource(strings = {"dev", "prod"})
+    @ParameterizedTest(name = "{0}: every rendered object matches its model")
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "restore"})
     void everyRenderedObjectMatchesItsModel(String overlay) throws Exception {
-        List<ObjectNode> objects = Kustomize.overlay(overlay);
+        List<ObjectNode> objects = Kustomize.render(Kustomize.KUBERNETES.resolve(overlay));
         List<String> failures = new ArrayList<>();
         Map<String, Integer> checked = new TreeMap<>();
         for (ObjectNode o : objects) {
@@ -165,10 +165,14 @@ class StrictSchemaTest {
 
     @Test
     void aKindWithoutAModelFails() {
-        ObjectNode podMonitor = StrictModel.STRICT.createObjectNode();
-        podMonitor.put("apiVersion", "monitoring.coreos.com/v1").put("kind", "PodMonitor").putObject("metadata").put("name", "x");
-        StrictModel.SchemaViolation e = assertThrows(StrictModel.SchemaViolation.class, () -> StrictModel.validate(podMonitor));
-        assertTrue(e.getMessage().contains("no schema known for apiVersion monitoring.coreos.com/v1, kind PodMonitor"), e.getMessage());
+        ObjectNode widget = StrictModel.STRICT.createObjectNode();
+        widget.put("apiVersion", "example.com/v1").put("kind", "Widget").putObject("metadata").put("name", "x");
+        StrictModel.SchemaViolation e = assertThrows(StrictModel.SchemaViolation.class, () -> StrictModel.validate(widget));
+        assertTrue(e.getMessage().contains("no schema known for apiVersion example.com/v1, kind Widget"), e.getMessage());
+        ObjectNode pooler = StrictModel.STRICT.createObjectNode();
+        pooler.put("apiVersion", "postgresql.cnpg.io/v1").put("kind", "Pooler").putObject("metadata").put("name", "x");
+        e = assertThrows(StrictModel.SchemaViolation.class, () -> StrictModel.validate(pooler));
+        assertTrue(e.getMessage().contains("no model for postgresql.cnpg.io/v1 Pooler"), e.getMessage());
     }
 
     // ---- end to end: a typo in a manifest, rendered by Kustomize, fails the check ----
