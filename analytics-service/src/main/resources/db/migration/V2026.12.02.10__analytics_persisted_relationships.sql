@@ -30,13 +30,19 @@ alter table contact
 create index contact_owner_idx on contact (lower(owner_email)) where owner_email is not null;
 create index contact_stakeholder_idx on contact (stakeholder_until) where stakeholder_until is not null;
 
--- Expertise tags of contacts, lower-cased (prefix search, case-insensitive).
+-- Expertise tags of contacts, lower-cased, in the C collation (prefix search and order by the same index), and
+-- per tag how many ACTIVE contacts hold it (maintained by the contact fold, under the aggregates lock).
 create table contact_expertise (
-    contact_id uuid        not null,
-    tag        varchar(50) not null,
+    contact_id uuid                    not null,
+    tag        varchar(50) collate "C" not null,
     primary key (contact_id, tag)
 );
-create index contact_expertise_tag_idx on contact_expertise (tag text_pattern_ops);
+create index contact_expertise_tag_idx on contact_expertise (tag, contact_id);
+create table expertise_tag (
+    tag     varchar(50) collate "C" primary key,
+    holders integer                 not null
+) with (fillfactor = 70);
+create index stakeholder_role_project_idx on stakeholder_role (project_code);
 
 -- One row per contact: its decayed strength as (frame, s_sum, s_comp) = S_ref at t_ref = frame·H
 -- (Neumaier-compensated), and in log form l = log2(S_ref) + frame (in half-lives since the epoch): then

@@ -28,6 +28,8 @@ import io.rapport.analytics.events.ConsumedEvent.EngagementChange;
 import io.rapport.analytics.mapping.EventParser;
 import io.rapport.analytics.service.FoldService;
 import io.rapport.platform.events.CloudEvent;
+import io.rapport.platform.metrics.ConsumerMetrics;
+import io.rapport.platform.metrics.RapportMetrics;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -66,13 +68,14 @@ public class EventConsumers {
     private final CloudEventCodec codec;
     private final EventParser parser;
     private final FoldService fold;
+    private final ConsumerMetrics metrics;
     private final MutinyEmitter<String> contactsDlq;
     private final MutinyEmitter<String> engagementsDlq;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private volatile boolean stopping;
 
-    public EventConsumers(CloudEventCodec codec, EventParser parser, FoldService fold,
+    public EventConsumers(CloudEventCodec codec, EventParser parser, FoldService fold, ConsumerMetrics metrics,
         @Channel("contacts-dlq") MutinyEmitter<String> contactsDlq,
         @Channel("engagements-dlq") MutinyEmitter<String> engagementsDlq,
         @ConfigProperty(name = "rapport.fold.retry.initial-backoff", defaultValue = "PT0.5S") Duration initialBackoff,
@@ -80,6 +83,7 @@ public class EventConsumers {
         this.codec = codec;
         this.parser = parser;
         this.fold = fold;
+        this.metrics = metrics;
         this.contactsDlq = contactsDlq;
         this.engagementsDlq = engagementsDlq;
         this.initialBackoff = initialBackoff;
@@ -97,8 +101,9 @@ public class EventConsumers {
         List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         parse(records, parser::contactTopic, changes::add, malformed, reasons);
-        deadLetter(contactsDlq, malformed, reasons);
+        deadLetter("contacts", contactsDlq, malformed, reasons);
         retrying("contacts", changes.size(), () -> fold.applyContactBatch(changes));
+        metrics.channel("contacts").folded(changes.size());
     }
 
     @Incoming("engagements")
@@ -108,8 +113,9 @@ public class EventConsumers {
         List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         parse(records, parser::engagement, changes::add, malformed, reasons);
-        deadLetter(engagementsDlq, malformed, reasons);
+        deadLetter("engagements", engagementsDlq, malformed, reasons);
         retrying("engagements", changes.size(), () -> fold.applyEngagementBatch(changes));
+        metrics.channel("engagements").folded(changes.size());
     }
 
     private <T extends ConsumedEvent> void parse(ConsumerRecords<String, String> records, Function<CloudEvent, T> parse,
@@ -142,7 +148,8 @@ public class EventConsumers {
     }
 
     /** Sends the malformed records to the dead-letter topic and waits for its acknowledgements (retried until they come). */
-    private void deadLetter(MutinyEmitter<String> dlq, List<ConsumerRecord<String, String>> records, List<String> reasons) {
+    private void deadLetter(String channel, MutinyEmitter<String> dlq, List<ConsumerRecord<String, String>> records,
+        List<String> reasons) {
         if (records.isEmpty()) {
             return;
         }
@@ -166,6 +173,7 @@ public class EventConsumers {
             }
             io.smallrye.mutiny.Uni.join().all(sends).andFailFast().await().atMost(DEAD_LETTER_ACK_TIMEOUT);
         });
+        metrics.channel(channel).deadLettered(RapportMetrics.MALFORMED, records.size());
     }
 
     private static byte[] utf8(String s) {

@@ -186,9 +186,8 @@ public final class ContactRelationship {
             if (activity.isAfter(frequencyFrom)) {
                 frequency++;
             }
-            long credited = c.creditedMicros(now);
-            given += EngagementContribution.givenMicros(e.direction(), credited);
-            received += EngagementContribution.receivedMicros(e.direction(), credited);
+            given += c.creditedGivenMicros(now);
+            received += c.creditedReceivedMicros(now);
             if (e.sentiment() != null) {
                 sentimentSum += e.sentiment();
                 sentimentCount++;

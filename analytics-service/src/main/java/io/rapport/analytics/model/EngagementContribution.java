@@ -69,4 +69,28 @@ public record EngagementContribution(EngagementSnapshot engagement, List<Slice> 
         }
         return m;
     }
+
+    /** Micro-hours the PMO gave by {@code at}: slice by slice, as the persisted fold credits them. */
+    public long creditedGivenMicros(java.time.Instant at) {
+        long m = 0;
+        for (Slice s : slices) {
+            if (s.at().isAfter(at)) {
+                break;
+            }
+            m += givenMicros(engagement.direction(), s.hoursMicros());
+        }
+        return m;
+    }
+
+    /** Micro-hours the PMO received by {@code at}, slice by slice. */
+    public long creditedReceivedMicros(java.time.Instant at) {
+        long m = 0;
+        for (Slice s : slices) {
+            if (s.at().isAfter(at)) {
+                break;
+            }
+            m += receivedMicros(engagement.direction(), s.hoursMicros());
+        }
+        return m;
+    }
 }

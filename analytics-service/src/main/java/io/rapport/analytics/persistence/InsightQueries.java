@@ -37,14 +37,20 @@ public final class InsightQueries {
     private InsightQueries() {
     }
 
-    /** Every unit not deleted, by id, with its coverage inputs; {@code warmL}: the least {@code l} of a WARM score now. */
+    /**
+     * Every unit not deleted (and every unit with strength that no unit event has described yet), by id, with its
+     * coverage inputs; {@code warmL}: the least {@code l} of a WARM score now. */
     public static List<UnitRow> units(Connection c, double warmL, long halfLifeSeconds) throws SQLException {
         List<UnitRow> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select u.id, u.code, u.name, s.frame, s.s_sum, s.s_comp, s.contacts,"
             + " (select count(*) from relationship r where r.listed and r.business_unit_id = u.id and r.counted and r.l >= ?),"
             + " (select r.contact_id from relationship r where r.listed and r.business_unit_id = u.id and r.counted"
             + " order by r.l desc nulls last, r.contact_id limit 1)"
-            + " from business_unit u left join unit_strength s on s.business_unit_id = u.id where not u.deleted order by u.id")) {
+            + " from (select id, code, name from business_unit where not deleted union all"
+            // a unit its contacts name before its own event arrived (code and name unknown yet)
+            + " select k.business_unit_id, null, null from unit_strength k where k.contacts > 0"
+            + " and not exists (select 1 from business_unit b where b.id = k.business_unit_id)) u"
+            + " left join unit_strength s on s.business_unit_id = u.id order by u.id")) {
             s.setDouble(1, warmL);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

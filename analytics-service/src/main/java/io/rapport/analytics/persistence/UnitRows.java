@@ -83,6 +83,21 @@ public final class UnitRows {
         }
     }
 
+    /** Adds the changes of each tag's ACTIVE holders ({@code expertise_tag}), in tag order. Call after {@link #lock}. */
+    public static void addTagHolders(Connection c, Map<String, Integer> deltas) throws SQLException {
+        Map<String, Integer> sorted = new TreeMap<>(deltas);
+        sorted.values().removeIf(n -> n == 0);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into expertise_tag as t (tag, holders) select * from"
+            + " unnest(?::varchar[], ?::int4[]) on conflict (tag) do update set holders = t.holders + excluded.holders")) {
+            s.setArray(1, c.createArrayOf("varchar", sorted.keySet().toArray()));
+            s.setArray(2, c.createArrayOf("int4", sorted.values().toArray()));
+            s.executeUpdate();
+        }
+    }
+
     /** Adds the value changes to the day and month roll-ups. Call after {@link #lock}. */
     public static void addValues(Connection c, ValueDelta delta) throws SQLException {
         upsert(c, "unit_value_day", "day", delta.days());

@@ -2,10 +2,13 @@ package io.rapport.analytics.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -61,7 +64,8 @@ public class ContactTopicFolder {
             }
         }
         Map<UUID, StoredRelationship> relationships = RelationshipRows.lock(c, contacts, params.halfLifeSeconds());
-        Apply apply = new Apply(c, relationships);
+        Map<String, Integer> tagHolders = new TreeMap<>();
+        Apply apply = new Apply(c, relationships, tagHolders);
         for (ContactTopicEvent e : events) {
             e.applyTo(apply);
             if (apply.failure != null) {
@@ -70,23 +74,25 @@ public class ContactTopicFolder {
         }
         em.flush();
         RelationshipRows.write(c, relationships.values());
-        units.apply(c, relationships.values(), new ValueDelta());
+        units.apply(c, relationships.values(), new ValueDelta(), tagHolders);
     }
 
     private final class Apply implements Handler {
         private final Connection c;
         private final Map<UUID, StoredRelationship> relationships;
+        private final Map<String, Integer> tagHolders;
         SQLException failure;
 
-        Apply(Connection c, Map<UUID, StoredRelationship> relationships) {
+        Apply(Connection c, Map<UUID, StoredRelationship> relationships, Map<String, Integer> tagHolders) {
             this.c = c;
             this.relationships = relationships;
+            this.tagHolders = tagHolders;
         }
 
         @Override
         public void contact(ContactChange change) {
             try {
-                applyContact(c, change, relationships.get(change.contactId()));
+                applyContact(c, change, relationships.get(change.contactId()), tagHolders);
             } catch (SQLException e) {
                 failure = e;
             }
@@ -107,7 +113,8 @@ public class ContactTopicFolder {
         }
     }
 
-    private void applyContact(Connection c, ContactChange change, StoredRelationship relationship) throws SQLException {
+    private void applyContact(Connection c, ContactChange change, StoredRelationship relationship,
+        Map<String, Integer> tagHolders) throws SQLException {
         ContactEntity row = em.find(ContactEntity.class, change.contactId());
         boolean erase = EventTypes.CONTACT_ERASED.equals(change.type());
         if (row != null && (row.erased() || (!erase && change.version() <= row.version))) {
@@ -149,19 +156,33 @@ public class ContactTopicFolder {
             em.flush();
             refreshStakeholderUntil(c, row.id); // roles may have arrived first; an erasure deleted them
         }
-        replaceExpertise(c, row.id, change.expertise());
         boolean active = "ACTIVE".equals(row.status);
+        List<String> tags = erase ? List.of() : change.expertise();
+        for (String old : replaceExpertise(c, row.id, tags)) {
+            if (relationship.counted()) {
+                tagHolders.merge(old, -1, Integer::sum);
+            }
+        }
+        if (active && !erase) {
+            tags.forEach(t -> tagHolders.merge(t, 1, Integer::sum));
+        }
         relationship.describe(row.businessUnitId, !erase, active && !erase, row.createdAt,
             insights.cadenceFor(row.cadenceDays, row.seniority));
     }
 
-    private static void replaceExpertise(Connection c, UUID contactId, List<String> tags) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("delete from contact_expertise where contact_id = ?")) {
+    /** Replaces the contact's tags; answers the tags it had. */
+    private static List<String> replaceExpertise(Connection c, UUID contactId, List<String> tags) throws SQLException {
+        List<String> old = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("delete from contact_expertise where contact_id = ? returning tag")) {
             s.setObject(1, contactId);
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    old.add(rs.getString(1));
+                }
+            }
         }
         if (tags.isEmpty()) {
-            return;
+            return old;
         }
         try (PreparedStatement s = c.prepareStatement("insert into contact_expertise (contact_id, tag)"
             + " select ?, t from unnest(?::varchar[]) as t on conflict do nothing")) {
@@ -169,6 +190,7 @@ public class ContactTopicFolder {
             s.setArray(2, c.createArrayOf("varchar", tags.toArray()));
             s.executeUpdate();
         }
+        return old;
     }
 
     private void applyUnit(UnitChange u) {

@@ -67,7 +67,7 @@ public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
     static final int BATCH = 500;
-    static final List<String> TABLES = List.of("business_unit", "contact", "contact_expertise", "stakeholder_role",
+    static final List<String> TABLES = List.of("business_unit", "contact", "contact_expertise", "expertise_tag", "stakeholder_role",
         "engagement", "engagement_participant", "relationship", "unit_strength", "unit_value_day", "unit_value_month");
     private static final String RUNNER = ManagementFactory.getRuntimeMXBean().getName();
 

@@ -32,11 +32,18 @@ public class UnitAggregates {
     }
 
     public void apply(Connection c, Collection<StoredRelationship> relationships, ValueDelta values) throws SQLException {
+        apply(c, relationships, values, Map.of());
+    }
+
+    /** The same, and the changes of how many ACTIVE contacts hold each expertise tag. */
+    public void apply(Connection c, Collection<StoredRelationship> relationships, ValueDelta values,
+        Map<String, Integer> tagHolders) throws SQLException {
         Set<UUID> touched = new TreeSet<>();
         for (StoredRelationship r : relationships) {
             touched.addAll(unitsOf(r));
         }
-        if (touched.isEmpty() && values.isEmpty()) {
+        boolean tags = tagHolders.values().stream().anyMatch(n -> n != 0);
+        if (touched.isEmpty() && values.isEmpty() && !tags) {
             return;
         }
         UnitRows.lock(c);
@@ -50,6 +57,9 @@ public class UnitAggregates {
             UnitRows.write(c, units.values());
         }
         UnitRows.addValues(c, values);
+        if (tags) {
+            UnitRows.addTagHolders(c, tagHolders);
+        }
     }
 
     /** The units whose sum a contact's change moves: the one it counted for as loaded, the one it counts for now. */

@@ -52,4 +52,31 @@ public final class Views {
 
     public record Network(List<NetworkNode> nodes, List<NetworkEdge> edges, Long totalContacts) {
     }
+
+    /** An ACTIVE contact overdue for its stay-in-touch cadence. */
+    public record Overdue(UUID contactId, String owner, int cadenceDays, Instant lastEngagementAt, LocalDate dueOn,
+                          long overdueDays, double score, Band band) {
+    }
+
+    /** A contact holding a tag, with its relationship now. */
+    public record Holder(UUID contactId, UUID businessUnitId, double score, Band band, String owner) {
+    }
+
+    /** A tag: its strongest holders, how many are WARM or better, how many hold it. */
+    public record Expertise(String tag, List<Holder> contacts, int warmContacts, int holders) {
+    }
+
+    /** A tag held only by COLD or COOL relationships, with its strongest holder. */
+    public record ExpertiseGap(String tag, int holders, Holder strongest) {
+    }
+
+    /** A contact placed on the power/interest grid. */
+    public record StakeholderMapEntry(UUID contactId, String influence, String interest, String stance, double score, Band band,
+                                      String quadrant) {
+    }
+
+    /** A contact where influence is at risk: HIGH influence below WARM, or a sceptic or resistor. */
+    public record InfluenceGap(UUID contactId, UUID businessUnitId, String owner, String influence, String interest,
+                               String stance, double score, Band band, List<String> reasons) {
+    }
 }

@@ -282,8 +282,12 @@ class RelationshipModelPropertiesTest {
                         }
                     }
                     EngagementSnapshot snap = e.engagement();
+                    for (Slice s : ContributionCalculator.contribution(snap, params).slices()) {
+                        if (!s.at().isAfter(at)) {
+                            depth += s.hoursMicros() / 1e6; // only the effort worked by then
+                        }
+                    }
                     if (!snap.startAt().isAfter(at)) {
-                        depth += snap.hours();
                         Instant activity = snap.activityEnd().isAfter(at) ? at : snap.activityEnd();
                         if (activity.isAfter(at.minus(Duration.ofDays(90)))) {
                             frequency++;

@@ -97,8 +97,9 @@ public final class Dtos {
     @Schema(name = "UnitCoverage", description = "How well the PMO is connected to one business unit")
     public record CoverageItem(
         UUID businessUnitId,
-        @Schema(examples = "HR") String code,
-        @Schema(examples = "Human Resources") String name,
+        @Schema(description = "null while the unit's own event has not arrived", examples = "HR", nullable = true) String code,
+        @Schema(description = "null while the unit's own event has not arrived", examples = "Human Resources", nullable = true)
+        String name,
         @Schema(description = "Noisy-OR of the unit's contact scores, 0–100", examples = "71.5") double strength,
         @Schema(description = "The unit's strongest ACTIVE contact (lowest id among equals); null without any", nullable = true)
         UUID strongestContactId,
