@@ -105,12 +105,16 @@ BASE="http://127.0.0.1:$HTTP_PORT/api/v1"
 declare -a NAMES=(
   "relationships, page of 50" "relationships, band WARM" "relationships, one unit" "relationships, by last engagement"
   "relationship, hot contact" "relationship, light contact" "coverage (all units)" "going cold, 30 days, page of 50"
-  "expiring stakeholders, 60 days, page of 50" "value report, one year" "network, page of 50")
+  "expiring stakeholders, 60 days, page of 50" "value report, one year" "network, page of 50"
+  "overdue, page of 50" "expertise, prefix skill-1, page of 20" "expertise gaps" "stakeholder map, page of 50"
+  "influence gaps, page of 50")
 declare -a URLS=(
   "$BASE/relationships?size=50" "$BASE/relationships?size=50&band=WARM" "$BASE/relationships?size=50&businessUnitId=$UNIT"
   "$BASE/relationships?size=50&sort=lastEngagementAt,desc" "$BASE/relationships/$HOT" "$BASE/relationships/$LIGHT"
   "$BASE/coverage" "$BASE/insights/going-cold?withinDays=30&size=50" "$BASE/insights/expiring-stakeholders?withinDays=60&size=50"
-  "$BASE/reports/value?from=$(date -u -d '-1 year' +%F)&to=$(date -u +%F)" "$BASE/network?size=50")
+  "$BASE/reports/value?from=$(date -u -d '-1 year' +%F)&to=$(date -u +%F)" "$BASE/network?size=50"
+  "$BASE/insights/overdue?size=50" "$BASE/expertise?q=skill-1&size=20" "$BASE/insights/expertise-gaps"
+  "$BASE/insights/stakeholder-map?size=50" "$BASE/insights/influence-gaps?size=50")
 if [ -n "${EXTRA_READS:-}" ]; then # "name|path" ... (paths after /api/v1)
   for e in $EXTRA_READS; do NAMES+=("${e%%|*}"); URLS+=("$BASE/${e#*|}"); done
 fi

@@ -107,7 +107,8 @@ class TwoReplicasIT {
         try (TestEvents out = new TestEvents(bootstrap)) {
             for (int i = 0; i < 12; i++) {
                 UUID contact = contacts.get(i);
-                double before = services.get(portA, "/api/v1/relationships/" + contact).get("score").doubleValue();
+                // the depth (hours credited) moves by the new engagement's 2 hours, whatever the score (near 100 here)
+                double before = services.get(portA, "/api/v1/relationships/" + contact).get("factors").get("depthHours").doubleValue();
                 EngagementSnapshot s = new EngagementSnapshot(UUID.randomUUID(), EngagementType.EXPERTISE_EXCHANGE,
                     EngagementStatus.COMPLETED, Instant.now().minusSeconds(3600), null, Direction.MUTUAL, 2.0, 5, List.of(contact));
                 out.send(engagementsTopic, s.id().toString(), TestEvents.envelope(UUID.randomUUID().toString(),
@@ -118,7 +119,8 @@ class TwoReplicasIT {
                 while (first < 0) {
                     assertTrue(Instant.now().isBefore(deadline), "engagement for " + contact + " never shown");
                     for (int port : new int[] {portA, portB}) {
-                        if (services.get(port, "/api/v1/relationships/" + contact).get("score").doubleValue() > before + 1e-6) {
+                        if (services.get(port, "/api/v1/relationships/" + contact).get("factors").get("depthHours").doubleValue()
+                            > before + 1) {
                             first = port;
                             break;
                         }
