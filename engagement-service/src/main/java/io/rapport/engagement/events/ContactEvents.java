@@ -1,6 +1,8 @@
 package io.rapport.engagement.events;
 
-/** The contact event types of {@code rapport.contacts.v1} (producer: contacts-service). */
+import java.util.Set;
+
+/** The contact event types of {@code rapport.contacts.v1} (producer: contacts-service, which owns their schemas). */
 public final class ContactEvents {
 
     public static final String CREATED = "rapport.contact.created.v1";
@@ -10,6 +12,13 @@ public final class ContactEvents {
     /** Prefix of every contact event; business-unit and stakeholder-role events on the topic are ignored. */
     public static final String PREFIX = "rapport.contact.";
 
+    /** Every contact event type the read model applies. */
+    public static final Set<String> APPLIED = Set.of(CREATED, UPDATED, LEFT, ERASED);
+
     private ContactEvents() {
+    }
+
+    public static boolean isLeft(String type) {
+        return LEFT.equals(type);
     }
 }
