@@ -88,7 +88,7 @@ class EventContractTest {
             .put("projectCode", "ERP-2027").put("projectName", "ERP replacement").put("role", "SPONSOR")
             .put("startDate", "2026-01-01").put("endDate", "2027-03-31").put("occurredAt", "2026-11-25T10:00:00Z");
         ObjectNode erased = TestEvents.MAPPER.createObjectNode().put("contactId", contact.toString())
-            .put("businessUnitId", unit.toString()).put("status", "ERASED").put("version", 4).put("occurredAt", "2026-11-25T10:00:00Z");
+            .put("businessUnitId", unit.toString()).put("status", "ERASED").put("version", 5).put("occurredAt", "2026-11-25T10:00:00Z");
         ObjectNode updated = TestEvents.MAPPER.createObjectNode();
         updated.set("previous", TestEvents.snapshot(snap, 1, units));
         updated.set("current", TestEvents.snapshot(snap, 2, units));
@@ -105,6 +105,9 @@ class EventContractTest {
             TestEvents.contact(contact, unit, "sam.lee@example.com", "INTERNAL", 1)});
         samples.put("rapport.contact.updated.v1", new Object[] {CONTACT_SCHEMAS.resolve("contact.updated.v1.schema.json"),
             TestEvents.contact(contact, unit, "sam.lee@example.com", "STAKEHOLDER", 2)});
+        samples.put("rapport.contact.updated.v2", new Object[] {CONTACT_SCHEMAS.resolve("contact.updated.v2.schema.json"),
+            Scenario.contactData(contact, unit, "ACTIVE", 3, Instant.parse("2026-11-25T11:00:00Z"), "EXECUTIVE", 30, "HIGH",
+                "MEDIUM", "SCEPTIC", List.of("finance"))});
         samples.put("rapport.stakeholder-role.added.v1", new Object[] {CONTACT_SCHEMAS.resolve("stakeholder-role.added.v1.schema.json"), roleData});
         samples.put("rapport.stakeholder-role.updated.v1", new Object[] {CONTACT_SCHEMAS.resolve("stakeholder-role.updated.v1.schema.json"), roleData});
         samples.put("rapport.stakeholder-role.ended.v1", new Object[] {CONTACT_SCHEMAS.resolve("stakeholder-role.ended.v1.schema.json"), roleData});
@@ -113,7 +116,7 @@ class EventContractTest {
         samples.put("rapport.engagement.status-changed.v1", new Object[] {ENGAGEMENT_SCHEMAS.resolve("engagement.status-changed.v1.schema.json"), statusChanged});
         samples.put("rapport.engagement.cancelled.v1", new Object[] {ENGAGEMENT_SCHEMAS.resolve("engagement.cancelled.v1.schema.json"), TestEvents.snapshot(cancelledSnap, 4, units)});
         samples.put("rapport.contact.left.v1", new Object[] {CONTACT_SCHEMAS.resolve("contact.left.v1.schema.json"),
-            TestEvents.contact(contact, unit, "sam.lee@example.com", "INTERNAL", 3).put("status", "LEFT")});
+            TestEvents.contact(contact, unit, "sam.lee@example.com", "INTERNAL", 4).put("status", "LEFT")});
         samples.put("rapport.contact.erased.v1", new Object[] {CONTACT_SCHEMAS.resolve("contact.erased.v1.schema.json"), erased});
         samples.put("rapport.business-unit.deleted.v1", new Object[] {CONTACT_SCHEMAS.resolve("business-unit.deleted.v1.schema.json"), bu.deepCopy().put("version", 3)});
 

@@ -76,10 +76,10 @@ final class Scenario implements AutoCloseable {
                  String stance, List<String> tags) throws InterruptedException {
         long version = contactVersions.merge(id, 1L, Long::sum);
         unitOf.put(id, unit);
-        String type = version == 1 ? "rapport.contact.created.v1" : switch (status) {
-            case "LEFT" -> "rapport.contact.left.v1";
+        String type = version == 1 ? "rapport.contact.created.v2" : switch (status) {
+            case "LEFT" -> "rapport.contact.left.v2";
             case "ERASED" -> "rapport.contact.erased.v1";
-            default -> "rapport.contact.updated.v1";
+            default -> "rapport.contact.updated.v2";
         };
         ObjectNode data = contactData(id, unit, status, version, at, seniority, cadenceDays, influence, interest, stance, tags);
         if ("ERASED".equals(status)) {

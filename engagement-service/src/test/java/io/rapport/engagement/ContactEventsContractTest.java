@@ -99,9 +99,21 @@ class ContactEventsContractTest {
 
     @Test
     void contactEventsConformingToTheProducersSchemasAreApplied() throws IOException {
+        appliedInOrder("v1");
+    }
+
+    /** Version 2 adds cadenceDays, influence, interest and stance; the read model takes it like version 1. */
+    @Test
+    void version2ContactEventsAreAppliedLikeVersion1() throws IOException {
+        appliedInOrder("v2");
+    }
+
+    private void appliedInOrder(String schemaVersion) throws IOException {
         Map<String, JsonNode> schemas = schemas();
-        for (String type : List.of("rapport.contact.created.v1", "rapport.contact.updated.v1", "rapport.contact.left.v1",
-            "rapport.contact.erased.v1")) {
+        String created = "rapport.contact.created." + schemaVersion;
+        String updated = "rapport.contact.updated." + schemaVersion;
+        String left = "rapport.contact.left." + schemaVersion;
+        for (String type : List.of(created, updated, left, "rapport.contact.erased.v1")) {
             assertTrue(schemas.containsKey(type), "contacts-service has a schema for " + type + " in " + SCHEMAS
                 + " (found " + schemas.keySet() + ")");
         }
@@ -110,9 +122,9 @@ class ContactEventsContractTest {
             UUID unit = UUID.randomUUID();
             UUID newUnit = UUID.randomUUID();
             List<Object[]> steps = List.of(
-                new Object[] {"rapport.contact.created.v1", contacts.contactData(contact, unit, "ACTIVE", 1)},
-                new Object[] {"rapport.contact.updated.v1", contacts.contactData(contact, newUnit, "ACTIVE", 2)},
-                new Object[] {"rapport.contact.left.v1", contacts.contactData(contact, newUnit, "LEFT", 3)},
+                new Object[] {created, contacts.contactData(schemaVersion, contact, unit, "ACTIVE", 1)},
+                new Object[] {updated, contacts.contactData(schemaVersion, contact, newUnit, "ACTIVE", 2)},
+                new Object[] {left, contacts.contactData(schemaVersion, contact, newUnit, "LEFT", 3)},
                 new Object[] {"rapport.contact.erased.v1", contacts.erasedData(contact, newUnit, 4)});
             ContactStatus[] expected = {ContactStatus.ACTIVE, ContactStatus.ACTIVE, ContactStatus.LEFT, ContactStatus.ERASED};
             for (int i = 0; i < steps.size(); i++) {

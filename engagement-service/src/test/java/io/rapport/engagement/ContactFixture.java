@@ -49,7 +49,26 @@ public final class ContactFixture implements AutoCloseable {
         this.contacts = contacts;
     }
 
-    /** The agreed body of created / updated / left. */
+    /** The agreed body of created / updated / left, version 2: version 1's and the four stay-in-touch fields. */
+    public ObjectNode contactData(String schemaVersion, UUID contactId, UUID unitId, String status, long version) {
+        ObjectNode data = contactData(contactId, unitId, status, version);
+        if ("v2".equals(schemaVersion)) {
+            ObjectNode v2 = mapper.createObjectNode();
+            data.fieldNames().forEachRemaining(name -> {
+                if (name.equals("version")) {
+                    v2.put("cadenceDays", 30);
+                    v2.put("influence", "HIGH");
+                    v2.putNull("interest");
+                    v2.put("stance", "SCEPTIC");
+                }
+                v2.set(name, data.get(name));
+            });
+            return v2;
+        }
+        return data;
+    }
+
+    /** The agreed body of created / updated / left, version 1. */
     public ObjectNode contactData(UUID contactId, UUID unitId, String status, long version) {
         ObjectNode data = mapper.createObjectNode();
         data.put("contactId", contactId.toString());

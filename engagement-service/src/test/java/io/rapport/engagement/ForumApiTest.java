@@ -147,7 +147,8 @@ class ForumApiTest {
             .body("held", equalTo(List.of(3, 3, 3)))
             .body("attended", equalTo(List.of(3, 1, 1)))
             .body("rate", equalTo(List.of(1.0f, 0.33f, 0.33f)))
-            .body("streak", equalTo(List.of(3, 0, 1)));
+            .body("streak", equalTo(List.of(3, 0, 1)))
+            .body("missedInARow", equalTo(List.of(0, 2, 0)));
         given().queryParam("forumId", id).get("/api/v1/engagements").then().body("total", equalTo(4));
     }
 
@@ -166,7 +167,8 @@ class ForumApiTest {
             .post(PATH + "/" + UUID.randomUUID() + "/occurrences").then().statusCode(404);
         given().get(PATH + "/" + UUID.randomUUID() + "/attendance").then().statusCode(404);
         given().get(PATH + "/" + id + "/attendance").then().statusCode(200)
-            .body("held", equalTo(List.of(0))).body("rate", equalTo(List.of(0.0f))).body("streak", equalTo(List.of(0)));
+            .body("held", equalTo(List.of(0))).body("rate", equalTo(List.of(0.0f))).body("streak", equalTo(List.of(0)))
+            .body("missedInARow", equalTo(List.of(0)));
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.rapport.platform.metrics.ConsumerMetrics;
 import io.rapport.platform.metrics.RapportMetrics;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
+import io.rapport.platform.inbox.RetryUntilDone;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -71,9 +72,7 @@ public class EventConsumers {
     private final ConsumerMetrics metrics;
     private final MutinyEmitter<String> contactsDlq;
     private final MutinyEmitter<String> engagementsDlq;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private volatile boolean stopping;
+    private final RetryUntilDone retry;
 
     public EventConsumers(CloudEventCodec codec, EventParser parser, FoldService fold, ConsumerMetrics metrics,
         @Channel("contacts-dlq") MutinyEmitter<String> contactsDlq,
@@ -86,12 +85,11 @@ public class EventConsumers {
         this.metrics = metrics;
         this.contactsDlq = contactsDlq;
         this.engagementsDlq = engagementsDlq;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.retry = new RetryUntilDone(initialBackoff, maxBackoff);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        retry.stop();
     }
 
     @Incoming("contacts")
@@ -102,7 +100,7 @@ public class EventConsumers {
         List<String> reasons = new ArrayList<>();
         parse(records, parser::contactTopic, changes::add, malformed, reasons);
         deadLetter("contacts", contactsDlq, malformed, reasons);
-        retrying("contacts", changes.size(), () -> fold.applyContactBatch(changes));
+        retry.run("batch of " + changes.size() + " contact-topic events", () -> fold.applyContactBatch(changes));
         metrics.channel("contacts").folded(changes.size());
     }
 
@@ -114,7 +112,7 @@ public class EventConsumers {
         List<String> reasons = new ArrayList<>();
         parse(records, parser::engagement, changes::add, malformed, reasons);
         deadLetter("engagements", engagementsDlq, malformed, reasons);
-        retrying("engagements", changes.size(), () -> fold.applyEngagementBatch(changes));
+        retry.run("batch of " + changes.size() + " engagements", () -> fold.applyEngagementBatch(changes));
         metrics.channel("engagements").folded(changes.size());
     }
 
@@ -153,7 +151,7 @@ public class EventConsumers {
         if (records.isEmpty()) {
             return;
         }
-        retrying("dead letters", records.size(), () -> {
+        retry.run(records.size() + " dead letters", () -> {
             List<io.smallrye.mutiny.Uni<Void>> sends = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<String, String> r = records.get(i);
@@ -180,37 +178,4 @@ public class EventConsumers {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Runs the action until it succeeds: capped exponential backoff, every failure logged, no limit on attempts. */
-    private void retrying(String what, int size, Runnable action) {
-        long backoff = initialBackoff.toMillis();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                action.run();
-                if (attempt > 1) {
-                    LOG.infof("Batch of %d %s succeeded at attempt %d", size, what, attempt);
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    throw e; // shutting down: the batch is not acknowledged and will be redelivered
-                }
-                LOG.warnf("Batch of %d %s failed (attempt %d: %s); retrying in %d ms", size, what, attempt, rootMessage(e), backoff);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(backoff * 2, maxBackoff.toMillis());
-            }
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e) : e.getClass().getSimpleName() + " caused by " + t;
-    }
 }

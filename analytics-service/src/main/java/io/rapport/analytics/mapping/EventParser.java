@@ -122,7 +122,9 @@ public class EventParser {
         JsonNode data = data(checkId(event));
         try {
             return switch (event.type()) {
-                case EventTypes.CONTACT_CREATED, EventTypes.CONTACT_UPDATED, EventTypes.CONTACT_LEFT -> {
+                // version 2 adds the stay-in-touch and influence fields, read when present in either version
+                case EventTypes.CONTACT_CREATED, EventTypes.CONTACT_UPDATED, EventTypes.CONTACT_LEFT,
+                     EventTypes.CONTACT_CREATED_V2, EventTypes.CONTACT_UPDATED_V2, EventTypes.CONTACT_LEFT_V2 -> {
                     JsonNode owner = data.get("owner");
                     String ownerEmail = null;
                     if (owner != null && !owner.isNull()) {

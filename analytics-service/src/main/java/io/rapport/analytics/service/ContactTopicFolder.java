@@ -125,7 +125,7 @@ public class ContactTopicFolder {
             row.id = change.contactId();
             row.createdAt = change.occurredAt();
         }
-        if (EventTypes.CONTACT_CREATED.equals(change.type()) && change.occurredAt() != null) {
+        if (EventTypes.createsContact(change.type()) && change.occurredAt() != null) {
             row.createdAt = change.occurredAt();
         }
         row.businessUnitId = change.businessUnitId();

@@ -62,6 +62,22 @@ public class Contact extends PanacheEntityBase {
     @Column(length = 4000)
     public String notes;
 
+    /** How often the PMO means to engage this contact, in days (1–365); null: the seniority's default. */
+    @Column(name = "cadence_days")
+    public Integer cadenceDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    public Level influence;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    public Level interest;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    public Stance stance;
+
     @Column(nullable = false)
     public long version;
 
@@ -82,6 +98,10 @@ public class Contact extends PanacheEntityBase {
         ownerName = null;
         ownerEmail = null;
         notes = null;
+        cadenceDays = null;
+        influence = null;
+        interest = null;
+        stance = null;
         status = ContactStatus.ERASED;
     }
 }

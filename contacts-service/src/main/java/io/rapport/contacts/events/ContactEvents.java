@@ -31,9 +31,10 @@ public class ContactEvents {
     public static final String BUSINESS_UNIT_CREATED = "rapport.business-unit.created.v1";
     public static final String BUSINESS_UNIT_UPDATED = "rapport.business-unit.updated.v1";
     public static final String BUSINESS_UNIT_DELETED = "rapport.business-unit.deleted.v1";
-    public static final String CONTACT_CREATED = "rapport.contact.created.v1";
-    public static final String CONTACT_UPDATED = "rapport.contact.updated.v1";
-    public static final String CONTACT_LEFT = "rapport.contact.left.v1";
+    /** Version 2 (cadenceDays, influence, interest, stance added): published since 2026-12-02. */
+    public static final String CONTACT_CREATED = "rapport.contact.created.v2";
+    public static final String CONTACT_UPDATED = "rapport.contact.updated.v2";
+    public static final String CONTACT_LEFT = "rapport.contact.left.v2";
     public static final String CONTACT_ERASED = "rapport.contact.erased.v1";
     public static final String STAKEHOLDER_ROLE_ADDED = "rapport.stakeholder-role.added.v1";
     public static final String STAKEHOLDER_ROLE_UPDATED = "rapport.stakeholder-role.updated.v1";
@@ -42,6 +43,13 @@ public class ContactEvents {
     public static final List<String> ALL_TYPES = List.of(BUSINESS_UNIT_CREATED, BUSINESS_UNIT_UPDATED,
         BUSINESS_UNIT_DELETED, CONTACT_CREATED, CONTACT_UPDATED, CONTACT_LEFT, CONTACT_ERASED, STAKEHOLDER_ROLE_ADDED,
         STAKEHOLDER_ROLE_UPDATED, STAKEHOLDER_ROLE_ENDED);
+
+    /**
+     * Types published before and no longer: version 1 of created / updated / left (without the four fields of
+     * version 2). They may still be on the topic, so their schemas stay, and consumers accept both versions.
+     */
+    public static final List<String> EARLIER_TYPES = List.of("rapport.contact.created.v1", "rapport.contact.updated.v1",
+        "rapport.contact.left.v1");
 
     private final Outbox outbox;
 
@@ -73,8 +81,8 @@ public class ContactEvents {
         return outbound(type, contact.id, "contacts/" + contact.id, new ContactBody(contact.id, contact.businessUnitId,
             contact.status.name(), contact.fullName, contact.email, contact.phone, contact.jobTitle,
             contact.seniority == null ? null : contact.seniority.name(),
-            contact.expertise == null ? List.of() : List.of(contact.expertise), owner, kind.name(), contact.version,
-            occurredAt));
+            contact.expertise == null ? List.of() : List.of(contact.expertise), owner, kind.name(), contact.cadenceDays,
+            nameOf(contact.influence), nameOf(contact.interest), nameOf(contact.stance), contact.version, occurredAt));
     }
 
     public void contactErased(Contact contact, Instant occurredAt) {
@@ -86,6 +94,10 @@ public class ContactEvents {
         publish(type, role.contactId, "contacts/" + role.contactId + "/stakeholder-roles/" + role.id,
             new StakeholderRoleBody(role.id, role.contactId, role.projectCode, role.projectName, role.role.name(),
                 role.startDate, role.endDate, occurredAt));
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private void publish(String type, UUID key, String subject, Object body) {
@@ -103,9 +115,12 @@ public class ContactEvents {
     public record OwnerBody(String name, String email) {
     }
 
+    /** The body of contact created / updated / left, version 2. Nulls are written (the schema requires every field). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ContactBody(UUID contactId, UUID businessUnitId, String status, String fullName, String email,
                               String phone, String jobTitle, String seniority, List<String> expertise, OwnerBody owner,
-                              String kind, long version, Instant occurredAt) {
+                              String kind, Integer cadenceDays, String influence, String interest, String stance,
+                              long version, Instant occurredAt) {
     }
 
     public record ContactErasedBody(UUID contactId, UUID businessUnitId, String status, long version, Instant occurredAt) {

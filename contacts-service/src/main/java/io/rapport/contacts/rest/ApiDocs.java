@@ -53,17 +53,20 @@ final class ApiDocs {
          "phone": "+44 20 7946 0000", "jobTitle": "HR Business Partner",
          "businessUnitId": "0b6f3c1e-2a5d-4c8e-9f10-1a2b3c4d5e6f", "seniority": "MANAGER",
          "expertise": ["recruitment", "secondments"], "owner": {"name": "Sam Lee", "email": "sam.lee@example.com"},
-         "status": "ACTIVE", "kind": "INTERNAL", "notes": "Prefers morning meetings", "version": 3,
+         "status": "ACTIVE", "kind": "INTERNAL", "notes": "Prefers morning meetings", "cadenceDays": 30,
+         "influence": "HIGH", "interest": "MEDIUM", "stance": "SUPPORTER", "version": 3,
          "createdAt": "2026-11-25T10:00:00Z", "updatedAt": "2026-11-26T08:30:00Z"}""";
     static final String CONTACT_REQUEST_EXAMPLE = """
         {"fullName": "Priya Shah", "email": "priya.shah@example.com", "phone": "+44 20 7946 0000",
          "jobTitle": "HR Business Partner", "businessUnitId": "0b6f3c1e-2a5d-4c8e-9f10-1a2b3c4d5e6f",
          "seniority": "MANAGER", "expertise": ["recruitment", "secondments"],
-         "owner": {"name": "Sam Lee", "email": "sam.lee@example.com"}, "notes": "Prefers morning meetings"}""";
+         "owner": {"name": "Sam Lee", "email": "sam.lee@example.com"}, "notes": "Prefers morning meetings",
+         "cadenceDays": 30, "influence": "HIGH", "interest": "MEDIUM", "stance": "SUPPORTER"}""";
     static final String ERASED_EXAMPLE = """
         {"id": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6", "fullName": null, "email": null, "phone": null,
          "jobTitle": null, "businessUnitId": "0b6f3c1e-2a5d-4c8e-9f10-1a2b3c4d5e6f", "seniority": null,
-         "expertise": [], "owner": null, "status": "ERASED", "kind": "INTERNAL", "notes": null, "version": 4,
+         "expertise": [], "owner": null, "status": "ERASED", "kind": "INTERNAL", "notes": null, "cadenceDays": null,
+         "influence": null, "interest": null, "stance": null, "version": 4,
          "createdAt": "2026-11-25T10:00:00Z", "updatedAt": "2026-11-27T09:00:00Z"}""";
     static final String ROLE_EXAMPLE = """
         {"id": "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c", "contactId": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
@@ -73,9 +76,9 @@ final class ApiDocs {
         {"projectCode": "ERP-2027", "projectName": "ERP replacement", "role": "SPONSOR",
          "startDate": "2026-01-01", "endDate": "2027-03-31"}""";
     static final String IMPORT_CSV_EXAMPLE = """
-        fullName,email,phone,jobTitle,businessUnitCode,seniority,expertise,ownerName,ownerEmail
-        Priya Shah,priya.shah@example.com,+44 20 7946 0000,HR Business Partner,HR,MANAGER,recruitment;secondments,Sam Lee,sam.lee@example.com
-        "Okafor, Chidi",chidi.okafor@example.com,,Financial Controller,FIN,SENIOR_MANAGER,budgeting,,
+        fullName,email,phone,jobTitle,businessUnitCode,seniority,expertise,ownerName,ownerEmail,cadenceDays,influence,interest,stance
+        Priya Shah,priya.shah@example.com,+44 20 7946 0000,HR Business Partner,HR,MANAGER,recruitment;secondments,Sam Lee,sam.lee@example.com,30,HIGH,MEDIUM,SUPPORTER
+        "Okafor, Chidi",chidi.okafor@example.com,,Financial Controller,FIN,SENIOR_MANAGER,budgeting,,,,,,
         """;
     static final String IMPORT_REPORT_EXAMPLE = """
         {"imported": 9998, "rejected": [{"line": 17, "errors": ["email: must be a well-formed email address"]},

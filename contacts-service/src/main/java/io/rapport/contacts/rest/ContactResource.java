@@ -241,7 +241,8 @@ public class ContactResource {
     @Operation(summary = "Import contacts from CSV", description = """
         UTF-8 CSV (RFC 4180: quotes around fields holding commas, quotes or line breaks; a quote inside is doubled). \
         The first row is the header, naming columns in any order: fullName, email, businessUnitCode, seniority \
-        (required) and phone, jobTitle, expertise (tags separated by ';'), ownerName, ownerEmail (optional). \
+        (required) and phone, jobTitle, expertise (tags separated by ';'), ownerName, ownerEmail, cadenceDays (1-365), \
+        influence, interest (LOW, MEDIUM, HIGH), stance (CHAMPION, SUPPORTER, NEUTRAL, SCEPTIC, RESISTOR) (optional). \
         Each row is checked like POST /api/v1/contacts (businessUnitCode must be an existing unit's code; the email \
         must be new and appear once in the file). Valid rows are created (one ContactCreated each), the others \
         reported with their line number (header = line 1) and one 'column: reason' per problem. At most 50,000 rows \

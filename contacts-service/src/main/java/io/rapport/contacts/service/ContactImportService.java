@@ -47,7 +47,7 @@ import io.rapport.platform.problem.ProblemException;
 public class ContactImportService {
 
     public static final List<String> COLUMNS = List.of("fullName", "email", "phone", "jobTitle", "businessUnitCode",
-        "seniority", "expertise", "ownerName", "ownerEmail");
+        "seniority", "expertise", "ownerName", "ownerEmail", "cadenceDays", "influence", "interest", "stance");
     static final List<String> REQUIRED_COLUMNS = List.of("fullName", "email", "businessUnitCode", "seniority");
     private static final Map<String, String> COLUMN_OF_PROPERTY = Map.of("businessUnitId", "businessUnitCode",
         "owner.name", "ownerName", "owner.email", "ownerEmail", "owner", "ownerEmail");
@@ -193,7 +193,9 @@ public class ContactImportService {
         OwnerDto owner = ownerName == null && ownerEmail == null ? null : new OwnerDto(ownerName, ownerEmail);
         ContactRequest request = new ContactRequest(value(fields, header, "fullName"), value(fields, header, "email"),
             value(fields, header, "phone"), value(fields, header, "jobTitle"), unitId,
-            value(fields, header, "seniority"), expertise, owner, null, null);
+            value(fields, header, "seniority"), expertise, owner, null, null,
+            cadenceDays(value(fields, header, "cadenceDays"), errors), value(fields, header, "influence"),
+            value(fields, header, "interest"), value(fields, header, "stance"));
         Set<String> messages = new TreeSet<>();
         for (ConstraintViolation<ContactRequest> violation : validator.validate(request)) {
             String property = violation.getPropertyPath().toString().replaceAll("\\[\\d*]\\.?.*$", "")
@@ -205,6 +207,18 @@ public class ContactImportService {
         }
         errors.addAll(messages);
         return request;
+    }
+
+    /** The cadenceDays column: empty is none; anything but a whole number is reported (the range by validation). */
+    private static Integer cadenceDays(String text, List<String> errors) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[0-9]{1,9}")) {
+            errors.add("cadenceDays: must be a whole number of days from 1 to 365");
+            return null;
+        }
+        return Integer.valueOf(text);
     }
 
     private static String value(List<String> fields, Map<String, Integer> header, String column) {

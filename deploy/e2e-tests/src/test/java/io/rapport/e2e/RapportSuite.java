@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.rapport.local.kafka.KafkaBrokerProcess;
 import io.rapport.local.postgres.PostgresLocator;
 import io.rapport.local.postgres.PostgresServer;
 import io.rapport.testsupport.TestTokens;
@@ -26,8 +25,8 @@ import io.rapport.testsupport.TestTokens;
  * <ul>
  *   <li>Kafka: {@code KAFKA_BOOTSTRAP_SERVERS} if set, else a broker of deploy/local/infra in its own
  *       JVM on free ports, with its topics;</li>
- *   <li>PostgreSQL as the local stack finds it ({@code RAPPORT_PG_*}, 127.0.0.1:5432, else embedded),
- *       with three fresh databases, dropped at the end;</li>
+ *   <li>PostgreSQL: the server {@code RAPPORT_PG_*} names, else an embedded PostgreSQL of the suite's own (so
+ *       the fault tests can stop and start it), with three fresh databases, dropped at the end;</li>
  *   <li>a fresh RS256 key pair ({@link TestTokens}) that every service verifies tokens with;</li>
  *   <li>contacts-service, engagement-service, analytics-service and the gateway from their
  *       {@code target/quarkus-app}, each in its own JVM on free ports.</li>
@@ -41,9 +40,15 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<String> databases = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new HashMap<>();
     private PostgresServer postgres;
     private ServiceProcess gateway;
     private String bootstrap;
+    private RestartableBroker broker;
+    private RestartablePostgres ownPostgres;
+    private Path root;
+    private Path work;
+    private Map<String, String> common;
 
     /** The running suite (started by the extension). */
     static RapportSuite get() {
@@ -97,8 +102,8 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     private void start() {
-        Path root = Path.of(System.getProperty("rapport.root", "../..")).toAbsolutePath().normalize();
-        Path work = root.resolve("deploy/e2e-tests/target/e2e");
+        root = Path.of(System.getProperty("rapport.root", "../..")).toAbsolutePath().normalize();
+        work = root.resolve("deploy/e2e-tests/target/e2e");
         try {
             Files.createDirectories(work);
         } catch (IOException e) {
@@ -108,7 +113,7 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         startPostgres(work);
         Path publicKey = TestTokens.newKeys();
 
-        Map<String, String> common = new HashMap<>();
+        common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         common.put("JWT_ISSUER", TestTokens.ISSUER);
         common.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
@@ -124,6 +129,7 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         gatewayEnv.put("CORS_ORIGINS", "https://rapport.example");
         gateway = ServiceProcess.start("gateway", jar(root, "gateway"), gatewayEnv, work);
         started.add(gateway);
+        services.put("gateway", gateway);
         for (ServiceProcess s : List.of(contacts, engagement, analytics, gateway)) {
             s.awaitReady(READY_TIMEOUT);
         }
@@ -136,6 +142,7 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         env.put("DB_PASSWORD", postgres.password() == null ? "" : postgres.password());
         ServiceProcess process = ServiceProcess.start(module, jar(root, module), env, work);
         started.add(process);
+        services.put(module, process);
         return process;
     }
 
@@ -150,7 +157,7 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
         try {
             Path dir = Files.createTempDirectory(work, "kafka");
-            KafkaBrokerProcess broker = KafkaBrokerProcess.start(FreePorts.pair(), dir, 6, work.resolve("kafka.log"));
+            broker = RestartableBroker.start(FreePorts.pair(), dir, work.resolve("kafka.log"));
             started.add(broker);
             return broker.bootstrap();
         } catch (IOException e) {
@@ -158,18 +165,61 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
     }
 
+    /**
+     * The configured server ({@code RAPPORT_PG_*}) when set, else always an embedded PostgreSQL of the suite's
+     * own, so that a fault test can stop and start it (a server on 127.0.0.1:5432 is not taken: it is not ours).
+     */
     private void startPostgres(Path work) {
-        PostgresLocator.Located located = new PostgresLocator(System.getenv()).locate(() -> {
-            try {
-                return Files.createTempDirectory(work, "postgres");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, 0);
-        if (located.embedded() != null) {
-            started.add(located.embedded());
+        PostgresLocator locator = new PostgresLocator(System.getenv());
+        if (locator.configured()) {
+            postgres = locator.configuredServer();
+            return;
         }
-        postgres = located.server();
+        try {
+            ownPostgres = RestartablePostgres.start(Files.createTempDirectory(work, "postgres"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        started.add(ownPostgres);
+        postgres = PostgresLocator.embeddedServer(ownPostgres.embedded());
+    }
+
+    // ---- for the fault tests (SuiteFaultsIT and friends)
+
+    /** A running service by module name (contacts-service, engagement-service, analytics-service, gateway). */
+    ServiceProcess service(String module) {
+        ServiceProcess s = services.get(module);
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + module + " (have " + services.keySet() + ")");
+        }
+        return s;
+    }
+
+    /** The suite's own broker, empty when KAFKA_BOOTSTRAP_SERVERS names another one. */
+    java.util.Optional<RestartableBroker> broker() {
+        return java.util.Optional.ofNullable(broker);
+    }
+
+    /** The suite's own PostgreSQL, empty when RAPPORT_PG_* names another server. */
+    java.util.Optional<RestartablePostgres> ownPostgres() {
+        return java.util.Optional.ofNullable(ownPostgres);
+    }
+
+    /**
+     * Starts one more instance of a packaged service with a fresh database of its own and extra environment
+     * (e.g. another consumer group), stopped with the suite; the caller waits for it to be ready.
+     */
+    ServiceProcess startExtra(String module, String name, Map<String, String> extraEnv) {
+        String run = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        Map<String, String> env = new HashMap<>(common);
+        env.putAll(extraEnv);
+        String db = database("e2e_" + name.replace('-', '_') + "_" + run);
+        env.put("DB_URL", postgres.jdbcUrl(db));
+        env.put("DB_USER", postgres.user());
+        env.put("DB_PASSWORD", postgres.password() == null ? "" : postgres.password());
+        ServiceProcess process = ServiceProcess.start(name, jar(root, module), env, work);
+        started.add(process);
+        return process;
     }
 
     private String database(String name) {
@@ -191,6 +241,9 @@ final class RapportSuite implements BeforeAllCallback, ExtensionContext.Store.Cl
             if (c instanceof ServiceProcess) {
                 closeQuietly(c);
             }
+        }
+        if (ownPostgres != null) {
+            ownPostgres.start(); // a fault test may have left it stopped
         }
         for (String db : databases) {
             try {

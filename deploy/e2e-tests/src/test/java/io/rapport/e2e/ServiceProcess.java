@@ -23,17 +23,19 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
+    private volatile Process process;
     private final Path log;
     private final int port;
     private final int managementPort;
+    private final ProcessBuilder builder;
 
-    private ServiceProcess(String name, Process process, Path log, int port, int managementPort) {
+    private ServiceProcess(String name, Process process, Path log, int port, int managementPort, ProcessBuilder builder) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
         this.managementPort = managementPort;
+        this.builder = builder;
     }
 
     static ServiceProcess start(String name, Path jar, Map<String, String> env, Path logDir) {
@@ -52,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         try {
-            return new ServiceProcess(name, builder.start(), log, port, managementPort);
+            return new ServiceProcess(name, builder.start(), log, port, managementPort, builder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -92,6 +94,39 @@ final class ServiceProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logTail());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** SIGKILL: no shutdown hook, nothing flushed; returns once the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still running 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Starts the service again, same ports and environment, its output appended to the same log; does not wait. */
+    void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart " + name, e);
+        }
     }
 
     String logTail() {

@@ -45,7 +45,10 @@ final class ApiExamples {
          "effortHours": 1.5}""";
 
     static final String ATTENDANCE = """
-        [{"contactId": "3f0c8a52-6d0b-4a53-9a0e-2b7f3c1d9e11", "attended": 5, "held": 6, "rate": 0.83, "streak": 3}]""";
+        [{"contactId": "3f0c8a52-6d0b-4a53-9a0e-2b7f3c1d9e11", "attended": 5, "held": 6, "rate": 0.83, "streak": 3,
+          "missedInARow": 0},
+         {"contactId": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6", "attended": 2, "held": 6, "rate": 0.33, "streak": 0,
+          "missedInARow": 4}]""";
 
     static final String VALIDATION = """
         {"type": "https://rapport.example/problems/validation", "title": "Validation failed", "status": 400,

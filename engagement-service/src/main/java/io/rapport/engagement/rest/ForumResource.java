@@ -200,8 +200,9 @@ public class ForumResource {
     @Path("/{id}/attendance")
     @Operation(summary = "Attendance per member",
         description = "For each member (in member order), over the occurrences not cancelled: how many were attended,"
-            + " how many were held, the rate (two decimals) and the current streak (consecutive attended, counting back"
-            + " from the latest occurrence).")
+            + " how many were held, the rate (two decimals), the current streak (consecutive attended, counting back"
+            + " from the latest occurrence) and missedInARow (consecutive missed, counting back from the latest: who has"
+            + " stopped coming).")
     @APIResponse(responseCode = "200", description = "One entry per member",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceResponse.class),

@@ -1,6 +1,7 @@
 package io.rapport.engagement.service;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,8 +20,9 @@ import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 import io.rapport.platform.inbox.ProcessedEvents;
 
 /**
- * Applies contact events to the read model, in one transaction with the processed-event record (a
- * redelivered event changes nothing). Per contact the highest version wins, so out-of-order
+ * Applies contact events to the read model: {@link #read} checks an event without touching the database,
+ * {@link #apply} writes it in one transaction with the processed-event record (a redelivered event
+ * changes nothing). Per contact the highest version wins, so out-of-order
  * delivery converges; erasure is final (no personal data is held, so there is nothing else to remove).
  */
 @ApplicationScoped
@@ -39,13 +41,17 @@ public class ContactReadModelService {
         this.codec = codec;
     }
 
-    /** @throws MalformedEventException when the event's body lacks what the read model needs */
-    @Transactional
-    public void apply(CloudEvent event) {
-        if (!processedEvents.markProcessed(CONSUMER, event.id())) {
-            LOG.debugf("Contact event %s already applied; skipped", event.id());
-            return;
-        }
+    /** What a contact event changes in the read model, checked before any database work. */
+    public record ContactChange(String eventId, String type, UUID contactId, UUID businessUnitId, ContactStatus status,
+                                long version) {
+    }
+
+    /**
+     * Reads what the read model needs from a contact event; touches no database.
+     *
+     * @throws MalformedEventException when the event's body lacks it (the record is dead-lettered)
+     */
+    public ContactChange read(CloudEvent event) {
         ContactEventData data = codec.dataAs(event, ContactEventData.class);
         ContactStatus status = statusOf(event, data);
         if (data.contactId() == null || data.version() == null) {
@@ -54,22 +60,32 @@ public class ContactReadModelService {
         if (status != ContactStatus.ERASED && data.businessUnitId() == null) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") lacks businessUnitId", null);
         }
-        ContactRef ref = contacts.findByIdOptional(data.contactId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        if (ref != null && (ref.status == ContactStatus.ERASED || ref.contactVersion >= data.version())) {
-            LOG.debugf("Contact event %s (version %d) is not newer than what is held for %s; skipped", event.id(),
-                data.version(), data.contactId());
+        return new ContactChange(event.id(), event.type(), data.contactId(), data.businessUnitId(), status, data.version());
+    }
+
+    /** Applies a change read by {@link #read}, once per event id (a redelivery changes nothing). */
+    @Transactional
+    public void apply(ContactChange change) {
+        if (!processedEvents.markProcessed(CONSUMER, change.eventId())) {
+            LOG.debugf("Contact event %s already applied; skipped", change.eventId());
+            return;
+        }
+        ContactRef ref = contacts.findByIdOptional(change.contactId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (ref != null && (ref.status == ContactStatus.ERASED || ref.contactVersion >= change.version())) {
+            LOG.debugf("Contact event %s (version %d) is not newer than what is held for %s; skipped", change.eventId(),
+                change.version(), change.contactId());
             return;
         }
         boolean known = ref != null;
         if (!known) {
             ref = new ContactRef();
-            ref.contactId = data.contactId();
+            ref.contactId = change.contactId();
         }
-        ref.status = status;
-        ref.contactVersion = data.version();
+        ref.status = change.status();
+        ref.contactVersion = change.version();
         ref.updatedAt = EngagementService.now();
-        if (data.businessUnitId() != null) {
-            ref.businessUnitId = data.businessUnitId();
+        if (change.businessUnitId() != null) {
+            ref.businessUnitId = change.businessUnitId();
         }
         if (!known) {
             contacts.persist(ref);
@@ -80,7 +96,7 @@ public class ContactReadModelService {
         if (ContactEvents.ERASED.equals(event.type())) {
             return ContactStatus.ERASED;
         }
-        if (ContactEvents.LEFT.equals(event.type())) {
+        if (ContactEvents.isLeft(event.type())) {
             return ContactStatus.LEFT;
         }
         if (data.status() == null) {

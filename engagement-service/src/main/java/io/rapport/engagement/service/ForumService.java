@@ -1,7 +1,5 @@
 package io.rapport.engagement.service;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +14,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import io.rapport.engagement.domain.AttendanceTally;
 import io.rapport.engagement.domain.Direction;
 import io.rapport.engagement.domain.Engagement;
 import io.rapport.engagement.domain.EngagementRepository;
@@ -123,7 +122,7 @@ public class ForumService {
         });
     }
 
-    /** Per member, over the forum's occurrences that were not cancelled: attended, held, rate and current streak. */
+    /** Per member, over the forum's occurrences that were not cancelled: attended, held, rate, streak, missed in a row. */
     @Transactional
     public Optional<List<AttendanceResponse>> attendance(UUID forumId) {
         return forums.findByIdOptional(forumId).map(forum -> {
@@ -137,15 +136,7 @@ public class ForumService {
                 .toList();
             List<AttendanceResponse> result = new ArrayList<>(forum.memberIds.size());
             for (UUID member : forum.memberIds) {
-                int attended = (int) attendees.stream().filter(s -> s.contains(member)).count();
-                int streak = 0;
-                for (int i = attendees.size() - 1; i >= 0 && attendees.get(i).contains(member); i--) {
-                    streak++;
-                }
-                int held = attendees.size();
-                double rate = held == 0 ? 0 : BigDecimal.valueOf(attended)
-                    .divide(BigDecimal.valueOf(held), 2, RoundingMode.HALF_UP).doubleValue();
-                result.add(new AttendanceResponse(member, attended, held, rate, streak));
+                result.add(mapper.toAttendance(AttendanceTally.of(member, attendees)));
             }
             return result;
         });

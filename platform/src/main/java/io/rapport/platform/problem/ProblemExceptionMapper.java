@@ -142,10 +142,22 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, path(uri));
         return respond(new ProblemDetail(ProblemDetail.TYPE_BASE + "internal", "Internal error", 500,
             "an unexpected error occurred; reference " + errorId, path(uri), null));
+    }
+
+    /** 503 with Retry-After: the database cannot be reached right now. */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", path(uri), e);
+        ProblemDetail problem = new ProblemDetail(ProblemDetail.TYPE_BASE + "unavailable", "Service unavailable", 503,
+            "the service's database cannot be reached right now; retry later", path(uri), null);
+        return Response.status(503).type(ProblemDetail.MEDIA_TYPE)
+            .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).entity(problem).build();
     }
 
     static String jsonPath(Path path) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,7 +15,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.rapport.contacts.domain.ContactStatus;
+import io.rapport.contacts.domain.Level;
 import io.rapport.contacts.domain.Seniority;
+import io.rapport.contacts.domain.Stance;
 
 @Schema(name = "ContactRequest", description = "A contact to create, or its new state (PUT replaces every field)")
 public record ContactRequest(
@@ -43,5 +47,18 @@ public record ContactRequest(
     @Size(max = 4000) String notes,
     @Schema(description = "On PUT only: ACTIVE or LEFT (ignored on create, which is always ACTIVE); omitted keeps the status",
         enumeration = { "ACTIVE", "LEFT" }, nullable = true, examples = "ACTIVE")
-    @OneOf(ContactStatus.class) String status) {
+    @OneOf(ContactStatus.class) String status,
+    @Schema(description = "How often the PMO means to engage this contact, in days (1–365); null takes the default for "
+        + "the contact's seniority (analytics configuration, e.g. EXECUTIVE 30, SENIOR_MANAGER 45, MANAGER 60, STAFF 90)",
+        examples = "30", minimum = "1", maximum = "365", nullable = true)
+    @Min(1) @Max(365) Integer cadenceDays,
+    @Schema(description = "Influence on the stakeholder grid (HIGH is the high half)", nullable = true, examples = "HIGH",
+        enumeration = { "LOW", "MEDIUM", "HIGH" })
+    @OneOf(Level.class) String influence,
+    @Schema(description = "Interest on the stakeholder grid (HIGH is the high half)", nullable = true, examples = "MEDIUM",
+        enumeration = { "LOW", "MEDIUM", "HIGH" })
+    @OneOf(Level.class) String interest,
+    @Schema(description = "Stance towards the PMO's work", nullable = true, examples = "SUPPORTER",
+        enumeration = { "CHAMPION", "SUPPORTER", "NEUTRAL", "SCEPTIC", "RESISTOR" })
+    @OneOf(Stance.class) String stance) {
 }

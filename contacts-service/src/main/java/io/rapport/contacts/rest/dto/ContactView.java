@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.rapport.contacts.domain.ContactKind;
 import io.rapport.contacts.domain.ContactStatus;
+import io.rapport.contacts.domain.Level;
 import io.rapport.contacts.domain.Seniority;
+import io.rapport.contacts.domain.Stance;
 
 @Schema(name = "Contact", description = "A person the PMO knows. An erased contact keeps only id, businessUnitId and "
     + "status ERASED (every personal field null)")
@@ -26,6 +28,11 @@ public record ContactView(
     @Schema(description = "STAKEHOLDER while the contact holds an open stakeholder role, else INTERNAL", examples = "INTERNAL")
     ContactKind kind,
     @Schema(description = "Notes", examples = "Prefers morning meetings", nullable = true) String notes,
+    @Schema(description = "How often the PMO means to engage this contact, in days; null: the seniority's default",
+        examples = "30", nullable = true) Integer cadenceDays,
+    @Schema(description = "Influence on the stakeholder grid", examples = "HIGH", nullable = true) Level influence,
+    @Schema(description = "Interest on the stakeholder grid", examples = "MEDIUM", nullable = true) Level interest,
+    @Schema(description = "Stance towards the PMO's work", examples = "SUPPORTER", nullable = true) Stance stance,
     @Schema(description = "Version, also the ETag", examples = "3") long version,
     @Schema(description = "Creation instant (UTC)", examples = "2026-11-25T10:00:00Z") Instant createdAt,
     @Schema(description = "Last change instant (UTC)", examples = "2026-11-25T10:00:00Z") Instant updatedAt) {

@@ -10,5 +10,7 @@ public record AttendanceResponse(
     @Schema(description = "Occurrences the member attended", examples = "5") int attended,
     @Schema(description = "Occurrences held", examples = "6") int held,
     @Schema(description = "attended / held, two decimals; 0 when none was held", examples = "0.83") double rate,
-    @Schema(description = "Consecutive occurrences attended, counting back from the latest", examples = "3") int streak) {
+    @Schema(description = "Consecutive occurrences attended, counting back from the latest", examples = "3") int streak,
+    @Schema(description = "Consecutive occurrences missed, counting back from the latest (0 when the member attended "
+        + "the latest): who has stopped coming", examples = "0") int missedInARow) {
 }

@@ -90,6 +90,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash: no clean shutdown; returns once the process is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy(); // SIGTERM: clean shutdown
