@@ -86,7 +86,7 @@ class OpenApiDocumentTest {
                         problems.add(where + ": response " + status + " without example");
                     }
                 }
-                if (!anError || !op.get("responses").has("500")) {
+                if (!anError || !op.get("responses").has("500") || !op.get("responses").has("503")) {
                     problems.add(where + ": error responses missing");
                 }
             }

@@ -27,7 +27,8 @@ import io.rapport.platform.security.SecurityResponses;
  * Makes a service's OpenAPI document say exactly what the platform does for every operation, so that clients
  * generated from it are right (use it as the service's {@code mp.openapi.filter}):
  * <ul>
- *   <li>401/403 as problem details ({@link SecurityResponses}); 500 problem details on every operation;</li>
+ *   <li>401/403 as problem details ({@link SecurityResponses}); 500 problem details on every operation, and 503 (with
+ *       {@code Retry-After}) when the service's database cannot be reached;</li>
  *   <li>400 problem details on every operation with parameters (a parameter of the wrong type or out of range is
  *       a 400 naming it: {@code ProblemExceptionMapper}); 406 on every operation, 415 on every one with a body;</li>
  *   <li>a GET whose 200 carries an {@code ETag}: the optional {@code If-None-Match} header and the 304 that
@@ -100,6 +101,12 @@ public class RapportOpenApiFilter implements OASFilter {
             responses.addAPIResponse("500", problem("Unexpected failure; the detail carries a reference to the server log",
                 500, "Internal error", "internal",
                 "an unexpected error occurred; reference 3f2a9c1e-0d4b-4a7e-8c6f-1b2d3e4f5a6b", null));
+        }
+        if (responses.getAPIResponse("503") == null) {
+            responses.addAPIResponse("503", problem("The service's database cannot be reached right now; retry after the "
+                + "Retry-After seconds", 503, "Service unavailable", "unavailable",
+                "the service's database cannot be reached right now; retry later", null)
+                .addHeader("Retry-After", header("Seconds to wait before retrying")));
         }
         APIResponse ok = responses.getAPIResponse("200");
         if (method == PathItem.HttpMethod.GET && ok != null && ok.getHeaders() != null && ok.getHeaders().containsKey("ETag")) {
