@@ -15,6 +15,7 @@ import io.rapport.analytics.rest.dto.Dtos.GoingColdItem;
 import io.rapport.analytics.rest.dto.Dtos.GoingColdPage;
 import io.rapport.analytics.rest.dto.Dtos.Network;
 import io.rapport.analytics.rest.dto.Dtos.Node;
+import io.rapport.analytics.rest.dto.Dtos.RelationshipDetailDto;
 import io.rapport.analytics.rest.dto.Dtos.RelationshipDto;
 import io.rapport.analytics.rest.dto.Dtos.RelationshipPage;
 import io.rapport.analytics.rest.dto.Dtos.ValueItem;
@@ -28,13 +29,23 @@ public final class RelationshipMapper {
 
     public static RelationshipDto toDto(Views.Relationship r) {
         RelationshipScore s = r.score();
-        Factors f = s.factors();
-        List<EngagementSummaryDto> last = r.lastEngagements() == null ? null
+        return new RelationshipDto(r.contactId(), r.businessUnitId(), r.kind(), s.score(), s.band(), s.trend(), factors(s),
+            s.nextBand(), s.dropsOn(), s.coldOn(), s.lastEngagementAt(), r.owner());
+    }
+
+    /** The single-relationship response: the relationship and its last engagements. */
+    public static RelationshipDetailDto toDetail(Views.Relationship r) {
+        RelationshipScore s = r.score();
+        List<EngagementSummaryDto> last = r.lastEngagements() == null ? List.of()
             : r.lastEngagements().stream().map(RelationshipMapper::toSummary).toList();
-        return new RelationshipDto(r.contactId(), r.businessUnitId(), r.kind(), s.score(), s.band(), s.trend(),
-            new FactorsDto(f.recencyDays(), f.frequency90d(), f.depthHours(), f.sentiment(), f.reciprocity(),
-                f.hoursGiven(), f.hoursReceived()),
-            s.nextBand(), s.dropsOn(), s.coldOn(), s.lastEngagementAt(), r.owner(), last);
+        return new RelationshipDetailDto(r.contactId(), r.businessUnitId(), r.kind(), s.score(), s.band(), s.trend(),
+            factors(s), s.nextBand(), s.dropsOn(), s.coldOn(), s.lastEngagementAt(), r.owner(), last);
+    }
+
+    private static FactorsDto factors(RelationshipScore s) {
+        Factors f = s.factors();
+        return new FactorsDto(f.recencyDays(), f.frequency90d(), f.depthHours(), f.sentiment(), f.reciprocity(),
+            f.hoursGiven(), f.hoursReceived());
     }
 
     public static RelationshipPage toPage(Views.Page<Views.Relationship> page) {

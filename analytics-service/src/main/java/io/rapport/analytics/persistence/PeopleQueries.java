@@ -41,12 +41,17 @@ public final class PeopleQueries {
         List<PersonRow> rows = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                Timestamp due = rs.getTimestamp(21);
-                rows.add(new PersonRow(RelationshipRows.row(rs, h), rs.getString(17), rs.getString(18), rs.getString(19),
-                    rs.getString(20), due == null ? null : due.toInstant()));
+                rows.add(person(rs, h));
             }
         }
         return rows;
+    }
+
+    /** The current row of a query selecting {@link #PERSON}'s columns first. */
+    private static PersonRow person(ResultSet rs, long h) throws SQLException {
+        Timestamp due = rs.getTimestamp(21);
+        return new PersonRow(RelationshipRows.row(rs, h), rs.getString(17), rs.getString(18), rs.getString(19),
+            rs.getString(20), due == null ? null : due.toInstant());
     }
 
     private static long count(PreparedStatement s) throws SQLException {
@@ -146,12 +151,9 @@ public final class PeopleQueries {
             + " order by r.l desc nulls last, r.contact_id limit ?) x")) {
             s.setArray(1, c.createArrayOf("varchar", tags.toArray()));
             s.setInt(2, perTag);
-            List<PersonRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp due = rs.getTimestamp(21);
-                    result.get(rs.getString(22)).add(new PersonRow(RelationshipRows.row(rs, h), rs.getString(17), rs.getString(18),
-                        rs.getString(19), rs.getString(20), due == null ? null : due.toInstant()));
+                    result.get(rs.getString(22)).add(person(rs, h));
                 }
             }
         }
@@ -194,10 +196,7 @@ public final class PeopleQueries {
             s.setDouble(1, warmL);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp due = rs.getTimestamp(21);
-                    PersonRow best = new PersonRow(RelationshipRows.row(rs, h), rs.getString(17), rs.getString(18),
-                        rs.getString(19), rs.getString(20), due == null ? null : due.toInstant());
-                    result.add(Map.entry(new TagRow(rs.getString(22), rs.getInt(23)), best));
+                    result.add(Map.entry(new TagRow(rs.getString(22), rs.getInt(23)), person(rs, h)));
                 }
             }
         }

@@ -152,7 +152,7 @@ public class InsightsResource {
                        {"id": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "kind": "CONTACT", "label": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11"},
                        {"id": "owner:sam.lee@example.com", "kind": "OWNER", "label": "sam.lee@example.com"}],
              "edges": [{"source": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "target": "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22", "strength": 63.2},
-                       {"source": "owner:sam.lee@example.com", "target": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "strength": 63.2}]}""")))
+                       {"source": "owner:sam.lee@example.com", "target": "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11", "strength": 63.2}], "totalContacts": 1}""")))
     @APIResponse(responseCode = "400", description = "Invalid query parameters, each listed in errors", content = @Content(mediaType = "application/problem+json",
         schema = @Schema(implementation = ProblemDetail.class)))
     public Network network(

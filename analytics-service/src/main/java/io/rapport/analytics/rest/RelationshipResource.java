@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rapport.analytics.model.Band;
-import io.rapport.analytics.rest.dto.Dtos.RelationshipDto;
+import io.rapport.analytics.rest.dto.Dtos.RelationshipDetailDto;
 import io.rapport.analytics.mapping.RelationshipMapper;
 import io.rapport.analytics.rest.dto.Dtos.RelationshipPage;
 import io.rapport.analytics.service.RelationshipService;
@@ -58,10 +58,10 @@ public class RelationshipResource {
          "lastEngagements": [
            {"engagementId": "6d0e4c8a-2f7b-4a19-8c3e-5b1f9d2a7e44", "type": "ONE_TO_ONE", "status": "COMPLETED",
             "startAt": "2026-11-13T10:00:00Z", "endAt": "2026-11-13T11:00:00Z", "direction": "MUTUAL",
-            "effortHours": 1.0, "sentiment": 4},
+            "effortHours": 1.0, "sentiment": 4, "completedAt": null},
            {"engagementId": "0a7f3b52-9c1d-4e8a-b6f2-3d5e7c9a1b08", "type": "SECONDMENT", "status": "ACTIVE",
             "startAt": "2026-09-01T08:00:00Z", "endAt": "2026-12-18T17:00:00Z", "direction": "PMO_RECEIVED",
-            "effortHours": 480.0, "sentiment": 5}]}""";
+            "effortHours": 480.0, "sentiment": 5, "completedAt": null}]}""";
     static final String PROBLEM_400 = """
         {"type": "https://rapport.example/problems/validation", "title": "Validation failed", "status": 400,
          "detail": "1 parameter is invalid", "instance": "/api/v1/relationships",
@@ -83,13 +83,13 @@ public class RelationshipResource {
         + "cancelled ones excluded, as analytics holds them (no titles). With at (an addition): evaluated at that "
         + "instant; before now from the slices credited by then, after now if nothing more happens.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = RelationshipDto.class), examples = @ExampleObject(name = "warm", value = DETAIL_EXAMPLE)))
+        schema = @Schema(implementation = RelationshipDetailDto.class), examples = @ExampleObject(name = "warm", value = DETAIL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid contact id or instant", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
         examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))
     @APIResponse(responseCode = "404", description = "Unknown (or erased) contact", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public RelationshipDto get(
+    public RelationshipDetailDto get(
         @Parameter(description = "Contact id (UUID)", example = "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11") @PathParam("contactId") String contactId,
         @Parameter(description = "Evaluate at this instant instead of now (ISO-8601); an addition to API.md",
             example = "2026-11-25T10:00:00Z") @QueryParam("at") String at) {
@@ -100,7 +100,7 @@ public class RelationshipResource {
         }
         Instant instant = p.instant("at", at);
         p.throwIfInvalid();
-        return service.relationship(id, instant).map(RelationshipMapper::toDto)
+        return service.relationship(id, instant).map(RelationshipMapper::toDetail)
             .orElseThrow(() -> ProblemException.notFound("Contact", id));
     }
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.rapport.analytics.model.Band;
 
@@ -43,17 +42,26 @@ public final class Dtos {
         @Schema(description = "UTC date it turns COLD if nothing more happens; null when COLD", examples = "2027-04-02", nullable = true) LocalDate coldOn,
         @Schema(description = "Latest engagement activity at or before now (now while one runs); null without any",
             examples = "2026-11-13T10:00:00Z", nullable = true) Instant lastEngagementAt,
-        @Schema(description = "The PMO owner's email; null when none", examples = "sam.lee@example.com", nullable = true) String owner,
-        @Schema(description = "Only in GET /api/v1/relationships/{contactId} (absent from the list): the contact's most "
-            + "recent engagements, at most 5, latest startAt first (ties by engagementId), cancelled ones excluded; "
-            + "empty when there are none")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<EngagementSummaryDto> lastEngagements) {
+        @Schema(description = "The PMO owner's email; null when none", examples = "sam.lee@example.com", nullable = true) String owner) {
+    }
 
-        /** The same relationship with its last engagements (the single-relationship response). */
-        public RelationshipDto withLastEngagements(List<EngagementSummaryDto> engagements) {
-            return new RelationshipDto(contactId, businessUnitId, kind, score, band, trend, factors, nextBand, dropsOn,
-                coldOn, lastEngagementAt, owner, List.copyOf(engagements));
-        }
+    @Schema(name = "RelationshipDetail", description = "A contact's relationship (as in the list) with its last engagements")
+    public record RelationshipDetailDto(
+        @Schema(examples = "3f1c2a9e-8d4b-4c1e-9a57-0b6f2d1e7c11") UUID contactId,
+        @Schema(examples = "9b2e7d10-3c5a-4f8e-b1d2-6a4c0e9f8b22") UUID businessUnitId,
+        @Schema(enumeration = {"INTERNAL", "STAKEHOLDER"}, examples = "INTERNAL") String kind,
+        @Schema(description = "0–100", examples = "63.2") double score,
+        @Schema(examples = "WARM") Band band,
+        @Schema(description = "score now − score 30 days ago", examples = "4.1") double trend,
+        FactorsDto factors,
+        @Schema(description = "The band it falls into next if nothing happens; null when COLD", examples = "COOL", nullable = true) Band nextBand,
+        @Schema(description = "UTC date it falls into nextBand if nothing more happens; null when COLD", examples = "2027-01-19", nullable = true) LocalDate dropsOn,
+        @Schema(description = "UTC date it turns COLD if nothing more happens; null when COLD", examples = "2027-04-02", nullable = true) LocalDate coldOn,
+        @Schema(description = "Latest engagement activity at or before now (now while one runs); null without any",
+            examples = "2026-11-13T10:00:00Z", nullable = true) Instant lastEngagementAt,
+        @Schema(description = "The PMO owner's email; null when none", examples = "sam.lee@example.com", nullable = true) String owner,
+        @Schema(description = "The contact's most recent engagements, at most 5, latest startAt first (ties by engagementId), "
+            + "cancelled ones excluded; empty when there are none") List<EngagementSummaryDto> lastEngagements) {
     }
 
     @Schema(name = "EngagementSummary", description = "An engagement as analytics holds it (no title: analytics holds none)")
@@ -145,7 +153,7 @@ public final class Dtos {
 
     @Schema(name = "Network", description = "Units, contacts and PMO owners with relationship strengths, for a graph library")
     public record Network(List<Node> nodes, List<Edge> edges,
-        @Schema(description = "Contacts over all pages, when paged (page or size given); absent otherwise", examples = "137")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long totalContacts) {
+        @Schema(description = "Contacts over all pages when paged (page or size given); null otherwise", examples = "137",
+            nullable = true) Long totalContacts) {
     }
 }
