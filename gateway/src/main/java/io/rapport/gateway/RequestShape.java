@@ -1,5 +1,7 @@
 package io.rapport.gateway;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 import io.vertx.core.http.HttpMethod;
@@ -10,11 +12,17 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's own refusals of a request's shape, as problem details like every other error it makes: a URI
  * over {@code rapport.limits.max-uri-length} (414), request headers over {@code rapport.limits.max-header-bytes}
- * (431), a path no route serves (404) and a method a path does not allow (405, with {@code Allow}).
+ * (431), a request URI that is not a URI, such as a path with a malformed percent-escape ({@code %ZZ}) (400), a
+ * path no route serves (404) and a method a path does not allow (405, with {@code Allow}).
+ *
+ * <p>The malformed URI is the check Quarkus makes before the router (and answers with a bare 400), made here
+ * instead: {@link GatewayMain} turns Quarkus' own off.
  *
  * <p>The HTTP decoder below has limits of its own ({@code quarkus.http.limits.max-initial-line-length},
- * {@code max-header-size}), which answer a bare 414 / 431 without a body before any route runs; they are set well
- * above the gateway's, so a request refused for its size meets the gateway's limits first.
+ * {@code max-header-size}), which answer a bare 414 / 431 without a body before any route runs: Vert.x's hook for
+ * that answer ({@code HttpServer#invalidRequestHandler}) must be set before the server listens, and Quarkus creates
+ * and starts the server without one. They are set well above the gateway's, so a request refused for its size
+ * meets the gateway's limits first.
  */
 final class RequestShape {
 
@@ -52,6 +60,10 @@ final class RequestShape {
             refuse(ctx, 414, "the request URI is longer than " + maxUriLength + " characters");
             return;
         }
+        if (!isUri(req.uri())) {
+            refuse(ctx, 400, "the request URI is malformed (RFC 3986), e.g. an invalid percent-escape");
+            return;
+        }
         long headerBytes = 0;
         for (Map.Entry<String, String> h : req.headers()) {
             headerBytes += h.getKey().length() + h.getValue().length() + 4; // "name: value\r\n"
@@ -61,6 +73,19 @@ final class RequestShape {
             return;
         }
         ctx.next();
+    }
+
+    /** The same check as Quarkus' own before the router ({@code VertxHttpRecorder}): {@code java.net.URI} parses it. */
+    static boolean isUri(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The connection closes after the answer: a body the client may still be sending is not read. */
