@@ -1,12 +1,15 @@
 # deploy/bench/run: the footprint case. Each service started alone (the stack's Kafka and PostgreSQL up, no other
 # service) under each JVM set-up; time from the process start to /q/health/ready UP, RSS once idle. Sourced, not run.
 
-BASE_OPTS="${RAPPORT_JAVA_OPTS:--Xmx256m}"
-# name|java|options|archive (none, appcds: a dynamic CDS archive, aot: a JDK 25 AOT cache; both from a training run)
+BASE_OPTS="-Xmx256m"
+TUNED_OPTS="-Xmx256m -Xms24m -XX:+UseSerialGC"
+# name|java|options|archive (none; appcds: a dynamic CDS archive; aot: a JDK 25 AOT cache; both from a training run:
+# start, a few requests, stop). jdk17 is what deploy/local/rapport ran before issue 18.
 FOOTPRINT_VARIANTS="${FOOTPRINT_VARIANTS:-jdk17|java|$BASE_OPTS|none
 jdk17+appcds|java|$BASE_OPTS|appcds
-jdk25|$JDK25/bin/java|$BASE_OPTS|none
-jdk25+aot|$JDK25/bin/java|$BASE_OPTS|aot}"
+jdk17+appcds+tuned|java|$TUNED_OPTS|appcds
+jdk25+aot|$JDK25/bin/java|$BASE_OPTS|aot
+jdk25+aot+tuned|$JDK25/bin/java|$TUNED_OPTS -XX:+UseCompactObjectHeaders|aot}"
 FOOTPRINT_IDLE_SECONDS="${FOOTPRINT_IDLE_SECONDS:-10}"
 FP_PID=""
 
@@ -98,7 +101,7 @@ case_footprint() {
       for i in $(seq 1 "$FOOTPRINT_REPS"); do
         start_alone "$s" "$java" "$opts $extra" "$WORK/footprint-$s-$name-$i.log"
         sleep "$FOOTPRINT_IDLE_SECONDS"
-        rss="$(rss_mib "$FP_PID")"
+        rss="$(rss_mib "$FP_PID") $(awk '/^RssAnon/ { printf "%.0f", $2 / 1024 }' "/proc/$FP_PID/status")"
         stop_alone
         echo "$name $s $READY_MS $rss" | tee -a "$WORK/footprint.txt" >&2
       done
@@ -107,20 +110,21 @@ case_footprint() {
   {
     echo "### footprint: each service started alone ($FOOTPRINT_REPS starts per set-up; Kafka and PostgreSQL up, no other service)"
     echo
-    echo "Ready: process start to the first /q/health/ready UP (polled every 10 ms). RSS: VmRSS after $FOOTPRINT_IDLE_SECONDS s idle; under load: the largest VmRSS sampled during the freshness run (the stack's own set-up, \`deploy/local/rapport\`). Base options: \`$BASE_OPTS\`."
+    echo "Ready: process start to the first /q/health/ready UP (polled every 10 ms). RSS: VmRSS (anonymous: RssAnon, without mapped files such as the archive) after $FOOTPRINT_IDLE_SECONDS s idle; under load: the largest VmRSS sampled during the freshness run (the stack's own set-up, \`deploy/local/rapport\`). Options: \`$BASE_OPTS\`; tuned: \`$TUNED_OPTS\` (JDK 25: also \`-XX:+UseCompactObjectHeaders\`); the training run of an archive uses the same options."
     echo
-    echo '| service | set-up | ready s (median, range) | RSS idle MiB (median, range) | RSS under load MiB |'
-    echo '| --- | --- | --- | --- | --- |'
+    echo '| service | set-up | ready s (median, range) | RSS idle MiB (median, range) | of it anonymous (median) | RSS under load MiB |'
+    echo '| --- | --- | --- | --- | --- | --- |'
   } | detail
   local worst_ready="" worst_rss="" best=""
   for s in contacts engagement analytics gateway; do
     while IFS='|' read -r name _ _ _; do
       grep -q "^$name $s " "$WORK/footprint.txt" || continue
-      local med lo hi rmed rlo rhi under
+      local med lo hi rmed rlo rhi under anon
       read -r med lo hi <<<"$(awk -v n="$name" -v s="$s" '$1 == n && $2 == s { print $3 / 1000 }' "$WORK/footprint.txt" | median_range)"
       read -r rmed rlo rhi <<<"$(awk -v n="$name" -v s="$s" '$1 == n && $2 == s { print $4 }' "$WORK/footprint.txt" | median_range)"
+      read -r anon _ _ <<<"$(awk -v n="$name" -v s="$s" '$1 == n && $2 == s { print $5 }' "$WORK/footprint.txt" | median_range)"
       under="$(awk -v s="$s" '$1 == s && $2 > m { m = $2 } END { print m + 0 }' "$WORK/rss-load.txt" 2>/dev/null || echo '')"
-      echo "| $s | $name | $med ($lo–$hi) | ${rmed%.*} (${rlo%.*}–${rhi%.*}) | $under |" | detail
+      echo "| $s | $name | $med ($lo–$hi) | ${rmed%.*} (${rlo%.*}–${rhi%.*}) | ${anon%.*} | $under |" | detail
     done <<<"$FOOTPRINT_VARIANTS"
   done
   echo | detail
