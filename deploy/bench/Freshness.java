@@ -202,12 +202,14 @@ public class Freshness {
         int count = 0;
         int failed = 0;
         int unseen = 0;
+        java.util.TreeMap<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < sent.length; i++) {
             if (sent[i] == null || !in.test(sent[i])) {
                 continue;
             }
             count++;
             Outcome o = outcomes[i];
+            statuses.merge(o.status, 1, Integer::sum);
             if (o.status != 201) {
                 failed++;
                 continue;
@@ -223,8 +225,9 @@ public class Freshness {
         fresh.sort(null);
         posts.sort(null);
         System.out.printf("FRESHNESS scope=%s sent=%d rate_target=%d failed=%d unseen=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f "
-                + "post_p50_ms=%.1f post_p99_ms=%.1f%n", scope, count, rate, failed, unseen, pct(fresh, 50), pct(fresh, 99),
-            fresh.isEmpty() ? Double.NaN : fresh.get(fresh.size() - 1) / 1e6, pct(posts, 50), pct(posts, 99));
+                + "post_p50_ms=%.1f post_p99_ms=%.1f statuses=%s%n", scope, count, rate, failed, unseen, pct(fresh, 50), pct(fresh, 99),
+            fresh.isEmpty() ? Double.NaN : fresh.get(fresh.size() - 1) / 1e6, pct(posts, 50), pct(posts, 99),
+            statuses.toString().replace(" ", "").replace("{", "").replace("}", "").replace("=", ":"));
     }
 
     private static double pct(List<Long> sorted, double p) {

@@ -7,7 +7,8 @@ case_gateway() {
   local load; load="$(load_average)"
   say "gateway: reference proxies, then $GATEWAY_ROUNDS rounds at 2 and at 20 connections"
   local direct="http://127.0.0.1:$RAPPORT_CONTACTS_PORT" compare line nginx_master nginx_pids
-  line="$(CONTACTS_URL="$direct" "$ROOT/gateway/bench/reference-proxies.sh" start | grep '^COMPARE_URLS=')"
+  # the Vert.x reference runs on the gateway's own JVM (deploy/local/jvm.sh), for a like-for-like CPU comparison
+  line="$(REF_JAVA="$(tr '\0' '\n' < "/proc/$(stack_pid gateway)/cmdline" | head -n1)" CONTACTS_URL="$direct" "$ROOT/gateway/bench/reference-proxies.sh" start | grep '^COMPARE_URLS=')"
   compare="${line#COMPARE_URLS=}"; compare="${compare//\"/}"
   nginx_master="$(cat "$ROOT/.rapport/bench/nginx/nginx.pid")"
   nginx_pids="$nginx_master$(ps -o pid= --ppid "$nginx_master" | tr -s ' \n' ',' | sed 's/,$//')"
@@ -122,6 +123,12 @@ case_fold() {
   local load i; load="$(load_average)"
   say "fold: $FOLD_RUNS run(s) of analytics-service/bench/fold-benchmark.sh, N=$FOLD_N"
   : > "$WORK/fold.txt"
+  # the benchmark's class path (ConsumerPerformance, the Kafka client, the driver), resolved with BENCH_MVN once
+  local cp="$ROOT/analytics-service/target/bench/bench.classpath"
+  if [ ! -s "$cp" ]; then
+    mkdir -p "$(dirname "$cp")"
+    (cd "$ROOT" && ${BENCH_MVN:-./mvnw} -B -q -f analytics-service/bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null)
+  fi
   for i in $(seq 1 "$FOLD_RUNS"); do
     N="$FOLD_N" "$ROOT/analytics-service/bench/fold-benchmark.sh" > "$WORK/fold-$i.log" 2>&1 \
       || { tail -n 20 "$WORK/fold-$i.log" >&2; die "fold benchmark failed ($WORK/fold-$i.log)"; }

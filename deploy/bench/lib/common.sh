@@ -54,13 +54,13 @@ stack_up() {
   fi
   grep 'all services ready' "$WORK/stack-up.log" | tail -n 1 >&2 || true
 }
-archives_current() { # every service has an archive newer than its jar
-  local s m a
+archives_current() { # no service of the stack is recording its startup archive (deploy/local/jvm.sh)
+  local s pid
   for s in gateway contacts engagement analytics; do
-    m="$([ "$s" = gateway ] && echo gateway || echo "$s-service")"
-    a="$(ls -t "$RAPPORT_STATE_DIR/archives/$s-"* 2>/dev/null | head -n1)"
-    [ -n "$a" ] && [ "$a" -nt "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ] || return 1
+    pid="$(stack_pid "$s")"
+    [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE 'AOTCacheOutput|ArchiveClassesAtExit' && return 1
   done
+  return 0
 }
 stack_services_down() { # Kafka and PostgreSQL stay up for the footprint case
   local s pid

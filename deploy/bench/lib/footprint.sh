@@ -22,7 +22,7 @@ module_of() { case "$1" in gateway) echo gateway ;; *) echo "$1-service" ;; esac
 # one cheap readiness probe without starting a process: bash's /dev/tcp
 ready_up() {
   local reply
-  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   printf 'GET /q/health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
   IFS= read -r -d '' reply <&3 || true
   exec 3<&- 3>&-
