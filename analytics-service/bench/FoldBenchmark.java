@@ -148,10 +148,15 @@ public class FoldBenchmark {
         }
     }
 
-    static void await(String url, String user, String password, String run, int warmup, int n, int timeoutSeconds,
+    /**
+     * Waits until the service has folded every event, reading its own counter {@code rapport_fold_records_total}
+     * (management {@code /q/metrics}, every 100 ms): engagement events write no inbox row any more, the counter
+     * moves once per committed batch. Per phase (the warm-up: the first WARMUP events; the measured: the next N),
+     * events per second from the first sample at or past the phase's start to the sample reaching its end.
+     */
+    static void await(String url, String user, String password, String metricsUrl, int warmup, int n, int timeoutSeconds,
         long servicePid, long brokerPid, int clockTicks) throws Exception {
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
-        String like = "bench-" + run + "-%";
         int total = warmup + n;
         CpuSampler cpu = new CpuSampler(clockTicks);
         cpu.track("analytics-service", Set.of(servicePid));
@@ -161,21 +166,14 @@ public class FoldBenchmark {
         Thread sampler = new Thread(cpu, "cpu-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<long[]> samples = new ArrayList<>(); // {epoch millis, records folded}
+        long lastReport = 0;
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            long count = 0;
-            long lastReport = 0;
             while (Instant.now().isBefore(deadline)) {
                 postgresPids(c).forEach(cpu::track);
-                try (PreparedStatement s = c.prepareStatement(
-                    "select count(*) from processed_event where consumer = 'analytics-service' and event_id like ?")) {
-                    s.setString(1, like);
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        count = rs.getLong(1);
-                    }
-                } catch (java.sql.SQLException e) {
-                    count = 0; // the service has not migrated the database yet
-                }
+                long count = folded(http, metricsUrl);
+                samples.add(new long[] {System.currentTimeMillis(), count});
                 if (count >= total) {
                     break;
                 }
@@ -183,50 +181,73 @@ public class FoldBenchmark {
                     System.out.printf("  folded %d of %d%n", count, total);
                     lastReport = System.nanoTime();
                 }
-                Thread.sleep(1000);
+                Thread.sleep(100);
             }
-            if (count < total) {
-                System.out.printf("TIMEOUT only %d of %d events folded within %d s%n", count, total, timeoutSeconds);
-                System.exit(1);
-            }
-            // Per phase (the warm-up: events 0 .. warmup-1, published first; the measured: the next n): events per
-            // second from the first batch's processed_at (the batch transaction's time) to the last batch's, not
-            // counting the last batch's events (its duration is not in that interval).
-            cpu.stop();
-            String phase = "case when split_part(event_id, '-', 3)::int < " + warmup + " then 'WARMUP' else 'FOLD' end";
-            List<String> cpuLines = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("with e as (select " + phase + " as phase, processed_at,"
-                + " max(processed_at) over (partition by " + phase + ") as last from processed_event"
-                + " where consumer = 'analytics-service' and event_id like ?)"
-                + " select phase, count(*) filter (where processed_at < last),"
-                + " extract(epoch from max(processed_at) - min(processed_at)), count(distinct processed_at), count(*),"
-                + " (extract(epoch from min(processed_at)) * 1000)::int8, (extract(epoch from max(processed_at)) * 1000)::int8"
-                + " from e group by phase order by phase desc")) {
-                s.setString(1, like);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        double seconds = rs.getDouble(3);
-                        System.out.printf("%s %.0f %.3f %d %d%n", rs.getString(1), rs.getLong(2) / seconds, seconds,
-                            rs.getLong(4), rs.getLong(5));
-                        cpuLines.add("CPU " + rs.getString(1) + cpu.between(rs.getLong(6), rs.getLong(7), rs.getLong(2)));
-                    }
+        }
+        cpu.stop();
+        long[] last = samples.get(samples.size() - 1);
+        if (last[1] < total) {
+            System.out.printf("TIMEOUT only %d of %d events folded within %d s%n", last[1], total, timeoutSeconds);
+            System.exit(1);
+        }
+        List<String> cpuLines = new ArrayList<>();
+        if (warmup > 0) {
+            phase("WARMUP", samples, 1, warmup, cpu, cpuLines);
+        }
+        phase("FOLD", samples, warmup + 1, total, cpu, cpuLines);
+        cpuLines.forEach(System.out::println);
+        StringBuilder line = new StringBuilder("PER-SECOND");
+        long start = samples.stream().filter(x -> x[1] > 0).findFirst().orElse(last)[0];
+        long previous = 0;
+        for (long second = 1; ; second++) {
+            long at = start + second * 1000;
+            long count = 0;
+            for (long[] x : samples) {
+                if (x[0] <= at) {
+                    count = x[1];
                 }
             }
-            cpuLines.forEach(System.out::println);
-            // events per second of the whole run, second by second
-            try (PreparedStatement s = c.prepareStatement("select floor(extract(epoch from processed_at - min(processed_at) over ()))::int"
-                + " from processed_event where consumer = 'analytics-service' and event_id like ?")) {
-                s.setString(1, like);
-                java.util.TreeMap<Integer, Integer> perSecond = new java.util.TreeMap<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        perSecond.merge(rs.getInt(1), 1, Integer::sum);
-                    }
-                }
-                StringBuilder line = new StringBuilder("PER-SECOND");
-                perSecond.forEach((second, events) -> line.append(" ").append(events));
-                System.out.println(line);
+            line.append(" ").append(count - previous);
+            previous = count;
+            if (at > last[0]) {
+                break;
             }
+        }
+        System.out.println(line);
+    }
+
+    /** Prints "PHASE events/s seconds samples events" for the events from..to (1-based) and its CPU line. */
+    static void phase(String name, List<long[]> samples, long from, long to, CpuSampler cpu, List<String> cpuLines) {
+        long[] first = null;
+        long[] end = null;
+        for (long[] x : samples) {
+            if (first == null && x[1] >= from) {
+                first = x;
+            }
+            if (end == null && x[1] >= to) {
+                end = x;
+            }
+        }
+        double seconds = Math.max(0.001, (end[0] - first[0]) / 1000.0);
+        long events = end[1] - first[1];
+        System.out.printf("%s %.0f %.3f %d %d%n", name, events / seconds, seconds, samples.size(), events);
+        cpuLines.add("CPU " + name + cpu.between(first[0], end[0], events));
+    }
+
+    /** The service's rapport_fold_records_total for the engagements topic (0 before it answers). */
+    static long folded(java.net.http.HttpClient http, String metricsUrl) {
+        try {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(metricsUrl)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            for (String l : body.split("\n")) {
+                if (l.startsWith("rapport_fold_records_total{") && l.contains("engagements")) {
+                    sum += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+                }
+            }
+            return (long) sum;
+        } catch (Exception e) {
+            return 0; // not up yet
         }
     }
 

@@ -12,8 +12,9 @@
 # 3. Runs org.apache.kafka.tools.ConsumerPerformance on that topic (fresh group, all WARMUP + N
 #    messages): the raw consumer rate.
 # 4. Starts the packaged analytics-service (target/quarkus-app) with its engagements channel on that
-#    topic and a fresh consumer group, and waits until all event ids are in processed_event. Rates per
-#    phase: events / (last batch's processed_at - first batch's), the last batch's events not counted.
+#    topic and a fresh consumer group, and follows its own counter rapport_fold_records_total (management
+#    /q/metrics, every 100 ms; engagement events write no inbox row). Rates per phase: the events folded
+#    between the first sample at the phase's start and the sample reaching its end, over that time.
 #    By default (WARMUP=0) the fold is measured from a cold start, like ConsumerPerformance (both JVMs
 #    start cold and read the same N messages). With WARMUP > 0 the first WARMUP events are the "cold"
 #    phase (JIT compilation competes for the cores) and the N after them are folded by a warmer
@@ -128,7 +129,8 @@ JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" DB_URL="$DB_URL" DB_USER="$PG_USE
   -Dmp.messaging.incoming.contacts.topic="bench.contacts.$RUN" -Dmp.messaging.incoming.contacts.group.id="bench-$RUN" \
   -jar "$JAR" > "$WORK/analytics-$RUN.log" 2>&1 </dev/null &
 SPID=$!; STARTED+=($SPID)
-java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" await "$DB_URL" "$PG_USER" "$PG_PASSWORD" "$RUN" "$WARMUP" "$N" "$TIMEOUT" \
+java -cp "$BENCH_CP" "$HERE/FoldBenchmark.java" await "$DB_URL" "$PG_USER" "$PG_PASSWORD" \
+  "http://127.0.0.1:$((HTTP_PORT + 1100))/q/metrics" "$WARMUP" "$N" "$TIMEOUT" \
   "$SPID" "${KPID:-0}" "$HZ" \
   | tee "$WORK/fold-$RUN.txt"
 FOLD_LINE="$(grep '^FOLD ' "$WORK/fold-$RUN.txt")"

@@ -40,6 +40,11 @@ class AuthMatrixTest {
         read("/api/v1/insights/expiring-stakeholders"),
         read("/api/v1/reports/value"),
         read("/api/v1/network"),
+        read("/api/v1/insights/overdue"),
+        read("/api/v1/expertise"),
+        read("/api/v1/insights/expertise-gaps"),
+        read("/api/v1/insights/stakeholder-map"),
+        read("/api/v1/insights/influence-gaps"),
         read("/api/v1/admin/rebuild"),
         REBUILD);
 

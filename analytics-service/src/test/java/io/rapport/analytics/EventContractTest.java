@@ -117,7 +117,7 @@ class EventContractTest {
         samples.put("rapport.contact.erased.v1", new Object[] {CONTACT_SCHEMAS.resolve("contact.erased.v1.schema.json"), erased});
         samples.put("rapport.business-unit.deleted.v1", new Object[] {CONTACT_SCHEMAS.resolve("business-unit.deleted.v1.schema.json"), bu.deepCopy().put("version", 3)});
 
-        List<String> ids = new ArrayList<>();
+        List<String> envelopes = new ArrayList<>();
         try (TestEvents events = new TestEvents(bootstrap)) {
             for (Map.Entry<String, Object[]> e : samples.entrySet()) {
                 JsonNode data = (JsonNode) e.getValue()[1];
@@ -135,17 +135,10 @@ class EventContractTest {
                 String key = engagement ? snap.id().toString()
                     : e.getKey().startsWith("rapport.business-unit.") ? unit.toString() : contact.toString();
                 events.send(engagement ? TestEvents.ENGAGEMENTS : TestEvents.CONTACTS, key, json);
-                ids.add(id);
+                envelopes.add(json);
             }
         }
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        int processed = 0;
-        while (Instant.now().isBefore(deadline) && processed < ids.size()) {
-            processed = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from processed_event where event_id in (:ids)").setParameter("ids", ids).getSingleResult()).intValue());
-            Thread.sleep(250);
-        }
-        assertEquals(ids.size(), processed, "every schema-valid sample was folded, none dead-lettered");
+        RebuildFixture.awaitEnvelopesFolded(em, envelopes, Duration.ofMinutes(2)); // every schema-valid sample folded
         // erasure: no personal datum left, roles gone, contact no longer served
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
             "select status, owner_email from contact where id = :id").setParameter("id", contact).getSingleResult());

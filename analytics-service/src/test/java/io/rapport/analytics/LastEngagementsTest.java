@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -103,7 +102,7 @@ class LastEngagementsTest {
                 new String[] {idle.toString(), TestEvents.contactCreated(idle, unit, null)}));
             out.sendAll(TestEvents.ENGAGEMENTS, events);
         }
-        RebuildFixture.awaitProcessed(em, Set.copyOf(eventIds), Duration.ofMinutes(2));
+        RebuildFixture.awaitEnvelopesFolded(em, events.stream().map(e -> e[1]).toList(), Duration.ofMinutes(2));
         RebuildFixture.awaitContact(idle, Duration.ofMinutes(1));
 
         JsonNode body = TestEvents.MAPPER.readTree(given().header("Authorization", TestTokens.bearer(TestTokens.viewer()))

@@ -153,6 +153,9 @@ public final class TestEvents implements AutoCloseable {
                 p.put("businessUnitId", unit.toString());
             }
         }
+        if (s.completedAt() != null) {
+            d.put("completedAt", s.completedAt().toString());
+        }
         d.put("groupSize", s.participants().size());
         d.put("occurredAt", Instant.parse("2026-11-25T10:00:00Z").toString());
         return d;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,9 +23,13 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.rapport.analytics.mapping.EventParser.EngagementChange;
+import io.rapport.analytics.events.ConsumedEvent.ContactTopicEvent;
+import io.rapport.analytics.events.ConsumedEvent.EngagementChange;
+import io.rapport.analytics.mapping.EventParser;
 import io.rapport.analytics.service.FoldService;
-import io.rapport.analytics.service.FoldService.ContactTopicChange;
+import io.rapport.platform.events.CloudEvent;
+import io.rapport.platform.metrics.ConsumerMetrics;
+import io.rapport.platform.metrics.RapportMetrics;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -61,20 +66,24 @@ public class EventConsumers {
     private static final Duration DEAD_LETTER_ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final CloudEventCodec codec;
+    private final EventParser parser;
     private final FoldService fold;
+    private final ConsumerMetrics metrics;
     private final MutinyEmitter<String> contactsDlq;
     private final MutinyEmitter<String> engagementsDlq;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private volatile boolean stopping;
 
-    public EventConsumers(CloudEventCodec codec, FoldService fold,
+    public EventConsumers(CloudEventCodec codec, EventParser parser, FoldService fold, ConsumerMetrics metrics,
         @Channel("contacts-dlq") MutinyEmitter<String> contactsDlq,
         @Channel("engagements-dlq") MutinyEmitter<String> engagementsDlq,
         @ConfigProperty(name = "rapport.fold.retry.initial-backoff", defaultValue = "PT0.5S") Duration initialBackoff,
         @ConfigProperty(name = "rapport.fold.retry.max-backoff", defaultValue = "PT30S") Duration maxBackoff) {
         this.codec = codec;
+        this.parser = parser;
         this.fold = fold;
+        this.metrics = metrics;
         this.contactsDlq = contactsDlq;
         this.engagementsDlq = engagementsDlq;
         this.initialBackoff = initialBackoff;
@@ -88,12 +97,13 @@ public class EventConsumers {
     @Incoming("contacts")
     @Blocking
     public void contacts(ConsumerRecords<String, String> records) {
-        List<ContactTopicChange> changes = new ArrayList<>(records.count());
+        List<ContactTopicEvent> changes = new ArrayList<>(records.count());
         List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        parse(records, false, c -> changes.add((ContactTopicChange) c), malformed, reasons);
-        deadLetter(contactsDlq, malformed, reasons);
+        parse(records, parser::contactTopic, changes::add, malformed, reasons);
+        deadLetter("contacts", contactsDlq, malformed, reasons);
         retrying("contacts", changes.size(), () -> fold.applyContactBatch(changes));
+        metrics.channel("contacts").folded(changes.size());
     }
 
     @Incoming("engagements")
@@ -102,12 +112,14 @@ public class EventConsumers {
         List<EngagementChange> changes = new ArrayList<>(records.count());
         List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        parse(records, true, c -> changes.add((EngagementChange) c), malformed, reasons);
-        deadLetter(engagementsDlq, malformed, reasons);
+        parse(records, parser::engagement, changes::add, malformed, reasons);
+        deadLetter("engagements", engagementsDlq, malformed, reasons);
         retrying("engagements", changes.size(), () -> fold.applyEngagementBatch(changes));
+        metrics.channel("engagements").folded(changes.size());
     }
 
-    private void parse(ConsumerRecords<String, String> records, boolean engagementTopic, Consumer<Object> good,
+    private <T extends ConsumedEvent> void parse(ConsumerRecords<String, String> records, Function<CloudEvent, T> parse,
+        Consumer<T> good,
         List<ConsumerRecord<String, String>> malformed, List<String> reasons) {
         for (ConsumerRecord<String, String> record : records) {
             Object value = record.value(); // declared String; another type reaches here only through misconfiguration
@@ -120,7 +132,7 @@ public class EventConsumers {
                         + ", not the raw CloudEvents JSON text (the channel must not convert it: cloud-events=false,"
                         + " StringDeserializer)", null);
                 }
-                good.accept(fold.parse(codec.read(json), engagementTopic));
+                good.accept(parse.apply(codec.read(json)));
             } catch (MalformedEventException e) {
                 LOG.warnf("Dead-lettering %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                 malformed.add(record);
@@ -136,7 +148,8 @@ public class EventConsumers {
     }
 
     /** Sends the malformed records to the dead-letter topic and waits for its acknowledgements (retried until they come). */
-    private void deadLetter(MutinyEmitter<String> dlq, List<ConsumerRecord<String, String>> records, List<String> reasons) {
+    private void deadLetter(String channel, MutinyEmitter<String> dlq, List<ConsumerRecord<String, String>> records,
+        List<String> reasons) {
         if (records.isEmpty()) {
             return;
         }
@@ -160,6 +173,7 @@ public class EventConsumers {
             }
             io.smallrye.mutiny.Uni.join().all(sends).andFailFast().await().atMost(DEAD_LETTER_ACK_TIMEOUT);
         });
+        metrics.channel(channel).deadLettered(RapportMetrics.MALFORMED, records.size());
     }
 
     private static byte[] utf8(String s) {

@@ -6,13 +6,22 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.rapport.analytics.events.ConsumedEvent.ContactChange;
+import io.rapport.analytics.events.ConsumedEvent.ContactTopicEvent;
+import io.rapport.analytics.events.ConsumedEvent.EngagementChange;
+import io.rapport.analytics.events.ConsumedEvent.RoleChange;
+import io.rapport.analytics.events.ConsumedEvent.UnitChange;
 import io.rapport.analytics.events.EventTypes;
 import io.rapport.analytics.model.Direction;
 import io.rapport.analytics.model.EngagementEvent;
@@ -31,23 +40,12 @@ import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 @ApplicationScoped
 public class EventParser {
 
-    /** An engagement event: the model's event plus each participant's unit at the time. */
-    public record EngagementChange(EngagementEvent event, EngagementSnapshot snapshot, Map<UUID, UUID> participantUnits) {
-    }
+    /** Width of {@code engagement.event_id} and {@code processed_event.event_id}. */
+    public static final int MAX_EVENT_ID = 200;
 
-    public record ContactChange(String type, UUID contactId, UUID businessUnitId, String status, String kind,
-                                String ownerEmail, long version) {
-    }
-
-    public record UnitChange(String type, UUID businessUnitId, String code, String name, UUID parentId, long version) {
-    }
-
-    public record RoleChange(String type, UUID roleId, UUID contactId, String projectCode, String role,
-                             LocalDate startDate, LocalDate endDate) {
-    }
-
+    /** An event of rapport.engagements.v1; throws {@link MalformedEventException} when it does not fit its type. */
     public EngagementChange engagement(CloudEvent event) {
-        JsonNode data = data(event);
+        JsonNode data = data(checkId(event));
         JsonNode snapshotNode;
         EngagementEvent.Kind kind;
         switch (event.type()) {
@@ -77,6 +75,7 @@ public class EventParser {
             EngagementStatus status = enumValue(EngagementStatus.class, snapshotNode, "status", prefix);
             Instant startAt = instant(snapshotNode, "startAt", prefix);
             Instant endAt = optionalInstant(snapshotNode, "endAt", prefix);
+            Instant completedAt = optionalInstant(snapshotNode, "completedAt", prefix);
             Direction direction = enumValue(Direction.class, snapshotNode, "direction", prefix);
             JsonNode effort = snapshotNode.get("effortHours");
             Double effortHours = effort == null || effort.isNull() ? null : number(effort, prefix + "effortHours");
@@ -103,8 +102,11 @@ public class EventParser {
                 contacts.add(contactId);
                 units.putIfAbsent(contactId, unitId);
             }
+            if (kind == EngagementEvent.Kind.CANCELLED) {
+                status = EngagementStatus.CANCELLED;
+            }
             EngagementSnapshot snapshot = new EngagementSnapshot(id, type, status, startAt, endAt, direction,
-                effortHours, sentiment, contacts);
+                effortHours, sentiment, contacts, completedAt);
             EngagementEvent modelEvent = new EngagementEvent(event.id(), id, version, kind,
                 kind == EngagementEvent.Kind.CANCELLED ? null : snapshot);
             return new EngagementChange(modelEvent, snapshot, units);
@@ -115,8 +117,9 @@ public class EventParser {
         }
     }
 
-    public Object contactTopic(CloudEvent event) {
-        JsonNode data = data(event);
+    /** An event of rapport.contacts.v1; throws {@link MalformedEventException} when it does not fit its type. */
+    public ContactTopicEvent contactTopic(CloudEvent event) {
+        JsonNode data = data(checkId(event));
         try {
             return switch (event.type()) {
                 case EventTypes.CONTACT_CREATED, EventTypes.CONTACT_UPDATED, EventTypes.CONTACT_LEFT -> {
@@ -125,20 +128,25 @@ public class EventParser {
                     if (owner != null && !owner.isNull()) {
                         ownerEmail = text(owner, "email", "owner.", 254);
                     }
-                    yield new ContactChange(event.type(), uuid(data, "contactId", ""), uuid(data, "businessUnitId", ""),
-                        text(data, "status", "", 10), text(data, "kind", "", 12), ownerEmail, positiveLong(data, "version", ""));
+                    yield new ContactChange(event.id(), event.type(), uuid(data, "contactId", ""),
+                        uuid(data, "businessUnitId", ""), text(data, "status", "", 10), ownerEmail,
+                        positiveLong(data, "version", ""), optionalInstant(data, "occurredAt", ""),
+                        optionalEnum(data, "seniority", SENIORITIES), tags(data), optionalCadence(data),
+                        optionalEnum(data, "influence", LEVELS), optionalEnum(data, "interest", LEVELS),
+                        optionalEnum(data, "stance", STANCES));
                 }
-                case EventTypes.CONTACT_ERASED -> new ContactChange(event.type(), uuid(data, "contactId", ""),
-                    uuid(data, "businessUnitId", ""), "ERASED", null, null, positiveLong(data, "version", ""));
+                case EventTypes.CONTACT_ERASED -> new ContactChange(event.id(), event.type(), uuid(data, "contactId", ""),
+                    uuid(data, "businessUnitId", ""), "ERASED", null, positiveLong(data, "version", ""),
+                    optionalInstant(data, "occurredAt", ""), null, List.of(), null, null, null, null);
                 case EventTypes.UNIT_CREATED, EventTypes.UNIT_UPDATED, EventTypes.UNIT_DELETED -> {
                     JsonNode parent = data.get("parentId");
-                    yield new UnitChange(event.type(), uuid(data, "businessUnitId", ""), text(data, "code", "", 20),
+                    yield new UnitChange(event.id(), event.type(), uuid(data, "businessUnitId", ""), text(data, "code", "", 20),
                         text(data, "name", "", 200), parent == null || parent.isNull() ? null : uuid(data, "parentId", ""),
                         positiveLong(data, "version", ""));
                 }
                 case EventTypes.ROLE_ADDED, EventTypes.ROLE_UPDATED, EventTypes.ROLE_ENDED -> {
                     JsonNode end = data.get("endDate");
-                    yield new RoleChange(event.type(), uuid(data, "roleId", ""), uuid(data, "contactId", ""),
+                    yield new RoleChange(event.id(), event.type(), uuid(data, "roleId", ""), uuid(data, "contactId", ""),
                         text(data, "projectCode", "", 40), text(data, "role", "", 30), date(data, "startDate", ""),
                         end == null || end.isNull() ? null : date(data, "endDate", ""));
                 }
@@ -152,6 +160,13 @@ public class EventParser {
         }
     }
 
+    private static CloudEvent checkId(CloudEvent event) {
+        if (event.id() == null || event.id().isEmpty() || event.id().length() > MAX_EVENT_ID) {
+            throw new MalformedEventException("event id must be 1.." + MAX_EVENT_ID + " characters", null);
+        }
+        return event;
+    }
+
     public static MalformedEventException unknownType(CloudEvent event) {
         return new MalformedEventException("unknown event type " + event.type() + " (event " + event.id() + ")", null);
     }
@@ -161,6 +176,53 @@ public class EventParser {
             throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has no data object", null);
         }
         return event.data();
+    }
+
+    private static final Set<String> SENIORITIES = Set.of("EXECUTIVE", "SENIOR_MANAGER", "MANAGER", "STAFF");
+    private static final Set<String> LEVELS = Set.of("LOW", "MEDIUM", "HIGH");
+    private static final Set<String> STANCES = Set.of("CHAMPION", "SUPPORTER", "NEUTRAL", "SCEPTIC", "RESISTOR");
+
+    /** An optional enumerated string: absent or null gives null; any other value must be one of {@code values}. */
+    private static String optionalEnum(JsonNode node, String field, Set<String> values) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual() || !values.contains(v.asText())) {
+            throw malformed(field, "must be one of " + new TreeSet<>(values) + " or null");
+        }
+        return v.asText();
+    }
+
+    private static Integer optionalCadence(JsonNode node) {
+        JsonNode v = node.get("cadenceDays");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > 365) {
+            throw malformed("cadenceDays", "must be an integer 1..365 or null");
+        }
+        return v.intValue();
+    }
+
+    /** Expertise tags, lower-cased, without repeats; absent or null: none. */
+    private static List<String> tags(JsonNode node) {
+        JsonNode v = node.get("expertise");
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw malformed("expertise", "must be an array of strings");
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode t = v.get(i);
+            if (!t.isTextual() || t.asText().isBlank() || t.asText().length() > 50) {
+                throw malformed("expertise[" + i + "]", "must be a non-blank string of at most 50 characters");
+            }
+            tags.add(t.asText().strip().toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(tags);
     }
 
     private static JsonNode object(JsonNode node, String field) {
@@ -215,7 +277,8 @@ public class EventParser {
     private static Instant instant(JsonNode node, String field, String prefix) {
         String s = text(node, field, prefix);
         try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
+            // in microseconds, as timestamptz keeps them: the state folded is the state stored, bit for bit
+            return java.time.OffsetDateTime.parse(s).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw malformed(prefix + field, "must be an ISO-8601 date-time");
         }

@@ -2,10 +2,7 @@ package io.rapport.analytics.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -158,63 +155,23 @@ public final class ContactRelationship {
     }
 
     /**
-     * First instant at or after {@code from} at which S is below {@code target}, if nothing happens
-     * other than the slices already recorded; null if never (within ~3 million years).
-     *
-     * <p>Between consecutive slice instants S decays as {@code S(t) = S(s)·2^(−(t − s)/H)}, so in each
-     * segment the crossing is closed-form: {@code t* = s + H·log2(S(s)/target)}. If t* falls before
-     * the next recorded slice it is the answer, otherwise the next segment starts at that slice.
-     * After the last slice there is a single segment, so for the usual contact (no scheduled slices)
-     * this is one formula. The instant is rounded up to the nanosecond.
+     * First instant at or after {@code from} at which S is below {@code target} if nothing more
+     * happens after {@code from} (no further slice, see {@link Forecast}); null if never.
      */
     public Instant firstInstantBelow(double target, Instant from) {
-        if (!(target > 0)) {
-            return null;
-        }
-        Instant segmentStart = from;
-        double s0 = strengthAt(from);
-        Iterator<Instant> scheduled = sliceTimes.tailMap(from, false).navigableKeySet().iterator();
-        while (true) {
-            if (s0 < target) {
-                return segmentStart;
-            }
-            double seconds = h * (Math.log(s0 / target) / Math.log(2.0));
-            if (!(seconds < 1e14)) {
-                return null;
-            }
-            Instant crossing = plusCeil(segmentStart, seconds);
-            if (!scheduled.hasNext()) {
-                return crossing;
-            }
-            Instant next = scheduled.next();
-            if (crossing.isBefore(next)) {
-                return crossing;
-            }
-            segmentStart = next;
-            s0 = strengthAt(next);
-        }
-    }
-
-    private static Instant plusCeil(Instant t, double seconds) {
-        long whole = (long) Math.floor(seconds);
-        long nanos = (long) Math.ceil((seconds - whole) * 1e9);
-        return t.plusSeconds(whole).plusNanos(nanos);
+        return Forecast.firstInstantBelow(strengthAt(from), from, target, h);
     }
 
     /** The full evaluation at {@code now}: score, band, trend, factors, forecast. */
     public RelationshipScore evaluate(Instant now) {
         double strength = strengthAt(now);
-        double score = params.score(strength);
-        Band band = params.band(score);
-        double past = params.score(strengthAt(now.minus(ScoringParameters.TREND_WINDOW)));
-        double trend = score - past;
+        double trend = params.score(strength) - params.score(strengthAt(now.minus(ScoringParameters.TREND_WINDOW)));
 
         Instant frequencyFrom = now.minus(ScoringParameters.FREQUENCY_WINDOW);
         Instant last = null;
         int frequency = 0;
-        double depth = 0;
-        double given = 0;
-        double received = 0;
+        long given = 0;
+        long received = 0;
         double sentimentSum = 0;
         int sentimentCount = 0;
         for (EngagementContribution c : engagements.values()) {
@@ -229,37 +186,20 @@ public final class ContactRelationship {
             if (activity.isAfter(frequencyFrom)) {
                 frequency++;
             }
-            depth += e.hours();
-            given += c.hoursGiven();
-            received += c.hoursReceived();
+            given += c.creditedGivenMicros(now);
+            received += c.creditedReceivedMicros(now);
             if (e.sentiment() != null) {
                 sentimentSum += e.sentiment();
                 sentimentCount++;
             }
         }
-        Factors factors = new Factors(
+        Factors factors = Factors.of(
                 last == null ? null : Duration.between(last, now).toDays(),
                 frequency,
-                depth,
                 sentimentCount == 0 ? null : sentimentSum / sentimentCount,
-                Factors.reciprocity(given, received),
                 given,
                 received);
-
-        Band nextBand = band.lower();
-        Instant dropsAt = null;
-        Instant coldAt = null;
-        if (nextBand != null) {
-            dropsAt = firstInstantBelow(params.strengthForScore(params.lowerThreshold(band)), now);
-            coldAt = band == Band.COOL ? dropsAt
-                    : firstInstantBelow(params.strengthForScore(params.coolThreshold()), now);
-        }
-        return new RelationshipScore(contactId, now, strength, score, band, trend, factors, nextBand,
-                dropsAt, utcDate(dropsAt), coldAt, utcDate(coldAt), last);
-    }
-
-    private static LocalDate utcDate(Instant t) {
-        return t == null ? null : LocalDate.ofInstant(t, ZoneOffset.UTC);
+        return RelationshipScore.of(contactId, now, strength, trend, factors, last, params);
     }
 
     /** Slice instants after {@code at} (scheduled contributions of active long-running engagements). */

@@ -121,6 +121,35 @@ public final class DecayedSum {
         accumulate(-term(w, t, frame, halfLifeSeconds));
     }
 
+    /**
+     * Adds {@code value}, a reference value kept at frame {@code valueFrame} (another sum's
+     * {@link #referenceValue()} and {@link #frame()}): exact scaling by a power of two, then one
+     * compensated addition. Used to keep a sum of sums (a unit's contacts).
+     */
+    public void addReference(double value, long valueFrame) {
+        if (empty) {
+            empty = false;
+            frame = valueFrame;
+            sum = 0;
+            compensation = 0;
+        } else if (valueFrame > frame) {
+            rebase(valueFrame);
+        }
+        accumulate(Math.scalb(value, clamp(valueFrame - frame)));
+    }
+
+    /**
+     * {@code log2(S_ref) + frame}: the strength in log form at the fixed epoch, in half-lives
+     * ({@code log2 S(t) = log2Form − (t − epoch)/H}); {@code NaN} when empty or not positive.
+     */
+    public double log2Form() {
+        double v = sum + compensation;
+        if (empty || !(v > 0)) {
+            return Double.NaN;
+        }
+        return frame + Math.log(v) / Math.log(2.0);
+    }
+
     private void accumulate(double x) {
         double t = sum + x;
         if (Math.abs(sum) >= Math.abs(x)) {

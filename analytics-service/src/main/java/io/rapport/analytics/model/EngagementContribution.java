@@ -40,21 +40,57 @@ public record EngagementContribution(EngagementSnapshot engagement, List<Slice> 
         return slices.isEmpty() ? null : slices.get(slices.size() - 1).at();
     }
 
-    /** Effort the PMO gave: all of PMO_GAVE, half of MUTUAL (API.md, factors). */
-    public double hoursGiven() {
-        return switch (engagement.direction()) {
-            case PMO_GAVE -> engagement.hours();
-            case MUTUAL -> engagement.hours() / 2;
-            case PMO_RECEIVED -> 0.0;
+    /** Effort micro-hours the PMO gave of {@code micros} credited: all of PMO_GAVE, half of MUTUAL (API.md, factors). */
+    public static long givenMicros(Direction direction, long micros) {
+        return switch (direction) {
+            case PMO_GAVE -> micros;
+            case MUTUAL -> micros / 2;
+            case PMO_RECEIVED -> 0L;
         };
     }
 
-    /** Effort the PMO received: all of PMO_RECEIVED, half of MUTUAL (API.md, factors). */
-    public double hoursReceived() {
-        return switch (engagement.direction()) {
-            case PMO_RECEIVED -> engagement.hours();
-            case MUTUAL -> engagement.hours() / 2;
-            case PMO_GAVE -> 0.0;
+    /** Effort micro-hours the PMO received of {@code micros} credited: all of PMO_RECEIVED, the other half of MUTUAL. */
+    public static long receivedMicros(Direction direction, long micros) {
+        return switch (direction) {
+            case PMO_RECEIVED -> micros;
+            case MUTUAL -> micros - micros / 2;
+            case PMO_GAVE -> 0L;
         };
+    }
+
+    /** Micro-hours carried by the slices credited at or before {@code at}. */
+    public long creditedMicros(java.time.Instant at) {
+        long m = 0;
+        for (Slice s : slices) {
+            if (s.at().isAfter(at)) {
+                break;
+            }
+            m += s.hoursMicros();
+        }
+        return m;
+    }
+
+    /** Micro-hours the PMO gave by {@code at}: slice by slice, as the persisted fold credits them. */
+    public long creditedGivenMicros(java.time.Instant at) {
+        long m = 0;
+        for (Slice s : slices) {
+            if (s.at().isAfter(at)) {
+                break;
+            }
+            m += givenMicros(engagement.direction(), s.hoursMicros());
+        }
+        return m;
+    }
+
+    /** Micro-hours the PMO received by {@code at}, slice by slice. */
+    public long creditedReceivedMicros(java.time.Instant at) {
+        long m = 0;
+        for (Slice s : slices) {
+            if (s.at().isAfter(at)) {
+                break;
+            }
+            m += receivedMicros(engagement.direction(), s.hoursMicros());
+        }
+        return m;
     }
 }

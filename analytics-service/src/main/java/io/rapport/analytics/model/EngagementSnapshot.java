@@ -15,11 +15,14 @@ import java.util.UUID;
  * @param type         engagement type
  * @param status       lifecycle status; only ACTIVE and COMPLETED contribute
  * @param startAt      when it happened (point types) or started (long-running types)
- * @param endAt        when it ended; required by the API for long-running types, optional otherwise
+ * @param endAt        when it ended or is planned to end; required by the API for long-running types
  * @param direction    which way the value flowed
  * @param effortHours  effort in hours, {@code null} when not recorded (counts as 0)
  * @param sentiment    1..5 or {@code null}
  * @param participants contact ids of the participants; duplicates are removed, order is canonical
+ * @param completedAt  when it moved to COMPLETED, or null (not completed, or not known: events from
+ *                     before engagement-service recorded it). A long-running engagement completed
+ *                     before its {@code endAt} stops contributing at this instant.
  */
 public record EngagementSnapshot(
         UUID id,
@@ -30,7 +33,8 @@ public record EngagementSnapshot(
         Direction direction,
         Double effortHours,
         Integer sentiment,
-        List<UUID> participants) {
+        List<UUID> participants,
+        Instant completedAt) {
 
     public EngagementSnapshot {
         Objects.requireNonNull(id, "id");
@@ -48,6 +52,12 @@ public record EngagementSnapshot(
         participants = canonical(participants);
     }
 
+    /** An engagement without a recorded completion instant. */
+    public EngagementSnapshot(UUID id, EngagementType type, EngagementStatus status, Instant startAt, Instant endAt,
+            Direction direction, Double effortHours, Integer sentiment, List<UUID> participants) {
+        this(id, type, status, startAt, endAt, direction, effortHours, sentiment, participants, null);
+    }
+
     private static List<UUID> canonical(Collection<UUID> ids) {
         TreeSet<UUID> set = new TreeSet<>();
         for (UUID id : ids) {
@@ -62,10 +72,28 @@ public record EngagementSnapshot(
     }
 
     /**
-     * End of the engagement's activity: {@code endAt} when present and after {@code startAt},
-     * otherwise {@code startAt}.
+     * End of the engagement's activity as planned: {@code endAt} when present and after
+     * {@code startAt}, otherwise {@code startAt}.
+     */
+    public Instant plannedEnd() {
+        return endAt != null && endAt.isAfter(startAt) ? endAt : startAt;
+    }
+
+    /**
+     * End of the engagement's activity: {@link #plannedEnd()}, or the completion instant when it was
+     * COMPLETED earlier than planned (but not before it started).
      */
     public Instant activityEnd() {
-        return endAt != null && endAt.isAfter(startAt) ? endAt : startAt;
+        Instant planned = plannedEnd();
+        if (status == EngagementStatus.COMPLETED && completedAt != null && completedAt.isBefore(planned)) {
+            return completedAt.isAfter(startAt) ? completedAt : startAt;
+        }
+        return planned;
+    }
+
+    /** The same engagement in another status (the completion instant kept). */
+    public EngagementSnapshot withStatus(EngagementStatus newStatus) {
+        return new EngagementSnapshot(id, type, newStatus, startAt, endAt, direction, effortHours, sentiment, participants,
+            completedAt);
     }
 }

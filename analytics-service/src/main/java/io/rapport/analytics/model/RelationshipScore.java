@@ -2,6 +2,7 @@ package io.rapport.analytics.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -17,8 +18,7 @@ import java.util.UUID;
  * @param factors          the factors behind the score
  * @param nextBand         the band below {@code band}; null when COLD
  * @param dropsAt          first instant the score is below {@code band}'s threshold if nothing more
- *                         happens (already-scheduled slices of an active long-running engagement
- *                         do happen); null when COLD
+ *                         happens (no further slice at all, see {@link Forecast}); null when COLD
  * @param dropsOn          UTC date of {@code dropsAt}
  * @param coldAt           first instant the score is below the COOL threshold; null when COLD
  * @param coldOn           UTC date of {@code coldAt}
@@ -38,6 +38,19 @@ public record RelationshipScore(
         Instant coldAt,
         LocalDate coldOn,
         Instant lastEngagementAt) {
+
+    /** The evaluation from the strength, trend, factors and last activity at {@code now}. */
+    public static RelationshipScore of(UUID contactId, Instant now, double strength, double trend, Factors factors,
+            Instant lastEngagementAt, ScoringParameters p) {
+        double score = p.score(strength);
+        Forecast.Result f = Forecast.of(strength, now, p);
+        return new RelationshipScore(contactId, now, strength, score, p.band(score), trend, factors, f.nextBand(),
+            f.dropsAt(), utcDate(f.dropsAt()), f.coldAt(), utcDate(f.coldAt()), lastEngagementAt);
+    }
+
+    private static LocalDate utcDate(Instant t) {
+        return t == null ? null : LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
 
     /** A contact without engagements: score 0, COLD, no forecast. */
     public static RelationshipScore none(UUID contactId, Instant at) {

@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rapport.analytics.model.Band;
 import io.rapport.analytics.rest.dto.Dtos.RelationshipDto;
-import io.rapport.analytics.service.AnalyticsService;
+import io.rapport.analytics.mapping.RelationshipMapper;
+import io.rapport.analytics.rest.dto.Dtos.RelationshipPage;
+import io.rapport.analytics.service.RelationshipService;
+import io.rapport.platform.problem.ProblemException;
 import io.rapport.platform.problem.ProblemDetail;
-import io.rapport.platform.rest.PageResponse;
 import io.rapport.platform.rest.SortSpec;
 
 @Path("/api/v1/relationships")
@@ -67,9 +69,9 @@ public class RelationshipResource {
 
     private static final Map<String, String> SORTS = Map.of("score", "score", "lastEngagementAt", "lastEngagementAt");
 
-    private final AnalyticsService service;
+    private final RelationshipService service;
 
-    public RelationshipResource(AnalyticsService service) {
+    public RelationshipResource(RelationshipService service) {
         this.service = service;
     }
 
@@ -78,7 +80,8 @@ public class RelationshipResource {
     @Operation(summary = "A contact's relationship", description = "Score 0–100, band, 30-day trend, factors and the "
         + "forecast (nextBand/dropsOn/coldOn). A known contact without engagements is score 0, COLD. Also "
         + "lastEngagements (only here, not in the list): the contact's 5 most recent engagements, latest start first, "
-        + "cancelled ones excluded, as analytics holds them (no titles).")
+        + "cancelled ones excluded, as analytics holds them (no titles). With at (an addition): evaluated at that "
+        + "instant; before now from the slices credited by then, after now if nothing more happens.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = RelationshipDto.class), examples = @ExampleObject(name = "warm", value = DETAIL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid contact id or instant", content = @Content(
@@ -97,19 +100,20 @@ public class RelationshipResource {
         }
         Instant instant = p.instant("at", at);
         p.throwIfInvalid();
-        return service.relationship(id, instant == null ? Instant.now() : instant);
+        return service.relationship(id, instant).map(RelationshipMapper::toDto)
+            .orElseThrow(() -> ProblemException.notFound("Contact", id));
     }
 
     @GET
     @Operation(summary = "List relationships", description = "Filters businessUnitId, band, owner (email), kind; "
         + "sort=score,desc (default) or sort=lastEngagementAt,desc; paged. Erased contacts are not listed.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = PageResponse.class),
+        schema = @Schema(implementation = RelationshipPage.class),
         examples = @ExampleObject(name = "page", value = "{\"items\": [" + EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     @APIResponse(responseCode = "400", description = "Invalid parameters, each listed", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
         examples = @ExampleObject(name = "invalid", value = PROBLEM_400)))
-    public PageResponse<RelationshipDto> list(
+    public RelationshipPage list(
         @Parameter(description = "Business unit id") @QueryParam("businessUnitId") String businessUnitId,
         @Parameter(description = "COLD | COOL | WARM | STRONG") @QueryParam("band") String band,
         @Parameter(description = "Owner email", example = "sam.lee@example.com") @QueryParam("owner") String owner,
@@ -128,7 +132,8 @@ public class RelationshipResource {
         int sz = p.range("size", size, 20, 1, 200);
         p.throwIfInvalid();
         SortSpec s = SortSpec.parse(sort, SORTS, new SortSpec("score", "score", false));
-        return service.list(new AnalyticsService.ListQuery(unit, b, owner == null || owner.isBlank() ? null : owner.trim(),
-            k, s.property(), s.ascending(), pg, sz), Instant.now());
+        return RelationshipMapper.toPage(service.list(new RelationshipService.ListRequest(unit, b,
+            owner == null || owner.isBlank() ? null : owner.trim(), k, "lastEngagementAt".equals(s.property()), s.ascending(),
+            pg, sz)));
     }
 }

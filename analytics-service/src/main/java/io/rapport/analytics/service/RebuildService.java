@@ -1,5 +1,9 @@
 package io.rapport.analytics.service;
 
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,45 +31,45 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.rapport.analytics.mapping.EventParser.EngagementChange;
+import io.rapport.analytics.events.ConsumedEvent.ContactTopicEvent;
+import io.rapport.analytics.events.ConsumedEvent.EngagementChange;
+import io.rapport.analytics.mapping.EventParser;
+import io.rapport.analytics.persistence.FoldGate;
+import io.rapport.analytics.persistence.RebuildRuns;
 import io.rapport.platform.events.CloudEventCodec;
 import io.rapport.platform.events.CloudEventCodec.MalformedEventException;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Re-folds the whole history of both topics, from offset 0, into a fresh copy of the read model and
- * switches to it atomically.
+ * Re-folds the whole history of both topics, from offset 0, into fresh copies of the read-model tables
+ * and switches to them atomically; any replica may run it, one at a time across all of them.
  *
  * <ol>
- * <li>Fresh tables {@code analytics_rebuild.*} are created {@code LIKE} the live ones. A plain
+ * <li>The runner holds a session advisory lock on its own connection for the whole rebuild
+ * ({@link RebuildRuns}): a second request anywhere is refused (409), and the status row every replica
+ * reads says RUNNING with the progress; a runner that dies releases the lock with its connection.</li>
+ * <li>Tables {@code analytics_rebuild.*} are created {@code LIKE} the live ones. A plain
  * {@link KafkaConsumer} (no group, {@code assign} + {@code seekToBeginning}, configured from the
- * {@code default-kafka-broker} bean, so TLS/SASL settings apply) reads both topics; {@code total} is
- * the sum of the end offsets captured at the start. Records are folded by {@link FoldService}'s rules
- * in transactions of up to {@value #BATCH} records whose {@code search_path} is
- * {@code analytics_rebuild}, without the inbox. Queries meanwhile read the live tables.</li>
- * <li>It then catches up with new end offsets (while the live consumers go on).</li>
- * <li>Switch, in one transaction: take the exclusive side of the fold gate (an advisory lock every
- * live fold transaction takes in shared mode as its first statement, see {@link #enterLiveFold}), so
- * no live fold is in flight; read the end offsets again and fold up to them (every event a live
- * consumer has applied was on the broker before, so is below these offsets: nothing it applied is
- * lost); move the live tables to {@code analytics_retired} and the rebuilt ones into the default
- * schema; commit. Live folds blocked at the gate resume on the new tables; the events they apply
- * afterwards may already be in the rebuilt tables, which is harmless (versions decide).</li>
+ * {@code default-kafka-broker} bean) reads both topics; {@code total} is the sum of the end offsets at
+ * the start. Records are folded with the live fold's rules ({@link ContactTopicFolder},
+ * {@link EngagementFolder}), without the inbox, one transaction per poll whose {@code search_path} is
+ * {@code analytics_rebuild}. Queries meanwhile read the live tables.</li>
+ * <li>It catches up with new end offsets, then switches in one transaction: the exclusive side of the
+ * {@link FoldGate} (no live write in flight), the last records up to the end offsets read under it,
+ * the live tables moved to {@code analytics_retired} and the rebuilt ones into the default schema, the
+ * parameters it was folded with recorded ({@link AnalyticsState}). Live folds waiting at the gate then
+ * continue on the new tables; re-applying an event the rebuild folded changes nothing.</li>
  * </ol>
- * Scores are not stored (the model computes them at read time from the rows), so "under the current
- * parameters" holds by construction; the score cache is cleared after the switch. One rebuild at a
- * time per instance (status in memory).
  */
 @ApplicationScoped
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
-    /** Key of the advisory lock between live folds (shared) and the rebuild's switch (exclusive). */
-    static final long FOLD_GATE = 0x52617070_52626c64L;
     static final int BATCH = 500;
-    static final List<String> TABLES = List.of("business_unit", "contact", "stakeholder_role", "engagement",
-        "engagement_participant");
+    static final List<String> TABLES = List.of("business_unit", "contact", "contact_expertise", "expertise_tag", "stakeholder_role",
+        "engagement", "engagement_participant", "relationship", "unit_strength", "unit_value_day", "unit_value_month");
+    private static final String RUNNER = ManagementFactory.getRuntimeMXBean().getName();
 
     public enum Status {
         IDLE, RUNNING, DONE, FAILED
@@ -75,17 +79,16 @@ public class RebuildService {
     }
 
     private final EntityManager em;
-    private final FoldService fold;
+    private final DataSource dataSource;
+    private final EventParser parser;
     private final CloudEventCodec codec;
-    private final ScoreCache cache;
+    private final ContactTopicFolder contacts;
+    private final EngagementFolder engagements;
+    private final AnalyticsState state;
+    private final AnalyticsClock clock;
     private final Map<String, Object> kafkaConfig;
     private final String contactsTopic;
     private final String engagementsTopic;
-
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong folded = new AtomicLong();
-    private volatile long total;
-    private volatile Status status = Status.IDLE;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "analytics-rebuild");
         t.setDaemon(true);
@@ -96,42 +99,53 @@ public class RebuildService {
     private volatile CountDownLatch holdBeforeSwitch;
     private volatile boolean holding;
 
-    public RebuildService(EntityManager em, FoldService fold, CloudEventCodec codec, ScoreCache cache,
+    public RebuildService(EntityManager em, DataSource dataSource, EventParser parser, CloudEventCodec codec,
+        ContactTopicFolder contacts, EngagementFolder engagements, AnalyticsState state, AnalyticsClock clock,
         @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
         @ConfigProperty(name = "mp.messaging.incoming.contacts.topic") String contactsTopic,
         @ConfigProperty(name = "mp.messaging.incoming.engagements.topic") String engagementsTopic) {
         this.em = em;
-        this.fold = fold;
+        this.dataSource = dataSource;
+        this.parser = parser;
         this.codec = codec;
-        this.cache = cache;
+        this.contacts = contacts;
+        this.engagements = engagements;
+        this.state = state;
+        this.clock = clock;
         this.kafkaConfig = kafkaConfig;
         this.contactsTopic = contactsTopic;
         this.engagementsTopic = engagementsTopic;
     }
 
-    /** First statement of every live fold transaction: the shared side of the gate. */
-    static void enterLiveFold(EntityManager em) {
-        em.createNativeQuery("select count(*) from pg_advisory_xact_lock_shared(" + FOLD_GATE + ")").getSingleResult();
-    }
-
-    /** Starts a rebuild; false when one is already running. */
+    /** Starts a rebuild on this replica; false when one is already running (here or on another replica). */
     public boolean start() {
-        if (!running.compareAndSet(false, true)) {
-            return false;
+        Connection runner;
+        try {
+            runner = dataSource.getConnection();
+            runner.setAutoCommit(true);
+            if (!RebuildRuns.tryAcquire(runner)) {
+                runner.close();
+                return false;
+            }
+            RebuildRuns.write(runner, Status.RUNNING.name(), 0, 0, RUNNER, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start a rebuild: " + e.getMessage(), e);
         }
-        folded.set(0);
-        total = 0;
-        status = Status.RUNNING;
-        executor.submit(this::run);
+        executor.submit(() -> run(runner));
         return true;
     }
 
+    /** The status as every replica sees it. */
     public Progress progress() {
-        long f = folded.get();
-        long t = total;
-        Status s = status;
-        double percent = s == Status.DONE ? 100.0 : t == 0 ? 0.0 : Math.min(100.0, Math.floor(1000.0 * f / t) / 10.0);
-        return new Progress(s, f, t, percent);
+        RebuildRuns.Run run = QuarkusTransaction.requiringNew().call(() -> Jdbc.call(em, RebuildRuns::read));
+        Status status = Status.valueOf(run.status());
+        if (status == Status.RUNNING && !run.runnerAlive()) {
+            status = Status.FAILED; // its runner died (its connection, and the lock, are gone)
+        }
+        long f = run.folded();
+        long t = run.total();
+        double percent = status == Status.DONE ? 100.0 : t == 0 ? 0.0 : Math.min(100.0, Math.floor(1000.0 * f / t) / 10.0);
+        return new Progress(status, f, t, percent);
     }
 
     /** Test hook: the rebuild will wait on the returned latch before switching over; count it down to go on. */
@@ -151,8 +165,10 @@ public class RebuildService {
         executor.shutdownNow();
     }
 
-    private void run() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+    private void run(Connection runner) {
+        long[] folded = {0};
+        long total = 0;
+        try (runner; KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             prepareTables();
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
@@ -160,55 +176,76 @@ public class RebuildService {
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+            RebuildRuns.progress(runner, 0, total);
             LOG.infof("Rebuild started: %d records in %d partitions", total, partitions.size());
-            foldUntil(consumer, end);
-
-            CountDownLatch hold = holdBeforeSwitch;
-            if (hold != null) {
-                holdBeforeSwitch = null;
-                holding = true;
-                try {
-                    hold.await(10, TimeUnit.MINUTES);
-                } finally {
-                    holding = false;
-                }
-            }
-            // Catch up with what arrived meanwhile, outside the gate, so the switch holds it briefly.
-            for (int i = 0; i < 5; i++) {
+            foldUntil(consumer, end, runner, folded, total);
+            awaitHold();
+            for (int i = 0; i < 5; i++) { // catch up outside the gate, so the switch holds it briefly
                 Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
                 if (lag(consumer, now) < BATCH) {
                     break;
                 }
-                foldUntil(consumer, now);
+                foldUntil(consumer, now, runner, folded, total);
             }
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                em.createNativeQuery("select count(*) from pg_advisory_xact_lock(" + FOLD_GATE + ")").getSingleResult();
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> Jdbc.call(em, c -> {
+                FoldGate.close(c);
                 Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
-                em.createNativeQuery("set local search_path to analytics_rebuild").executeUpdate();
+                setSearchPath(c);
                 while (lag(consumer, last) > 0) {
-                    foldRecords(consumer.poll(Duration.ofMillis(500)));
+                    folded[0] += foldRecords(c, consumer.poll(Duration.ofMillis(500)));
                 }
-                em.flush();
-                em.clear();
-                for (String t : TABLES) {
-                    em.createNativeQuery("drop table if exists analytics_retired." + t + " cascade").executeUpdate();
+                try (PreparedStatement s = c.prepareStatement("set local search_path to public")) {
+                    s.execute();
                 }
-                for (String t : TABLES) {
-                    em.createNativeQuery("alter table public." + t + " set schema analytics_retired").executeUpdate();
-                }
-                for (String t : TABLES) {
-                    em.createNativeQuery("alter table analytics_rebuild." + t + " set schema public").executeUpdate();
-                }
-            });
-            cache.clear();
-            status = Status.DONE;
-            LOG.infof("Rebuild done: %d records folded", folded.get());
+                switchTables(c);
+                state.recordRebuilt(c);
+                return null;
+            }));
+            RebuildRuns.write(runner, Status.DONE.name(), folded[0], Math.max(total, folded[0]), null, null);
+            LOG.infof("Rebuild done: %d records folded", folded[0]);
         } catch (Throwable e) {
             LOG.error("Rebuild failed; the live tables are unchanged", e);
-            status = Status.FAILED;
-        } finally {
-            running.set(false);
+            try (Connection c = dataSource.getConnection()) {
+                RebuildRuns.write(c, Status.FAILED.name(), folded[0], total, null, String.valueOf(e));
+            } catch (SQLException ignored) {
+                // the status then reads FAILED anyway: RUNNING without its runner's lock
+            }
         }
+    }
+
+    private void awaitHold() throws InterruptedException {
+        CountDownLatch hold = holdBeforeSwitch;
+        if (hold != null) {
+            holdBeforeSwitch = null;
+            holding = true;
+            try {
+                hold.await(10, TimeUnit.MINUTES);
+            } finally {
+                holding = false;
+            }
+        }
+    }
+
+    private static void switchTables(Connection c) throws SQLException {
+        for (String t : TABLES) {
+            execute(c, "drop table if exists analytics_retired." + t + " cascade");
+        }
+        for (String t : TABLES) {
+            execute(c, "alter table public." + t + " set schema analytics_retired");
+        }
+        for (String t : TABLES) {
+            execute(c, "alter table analytics_rebuild." + t + " set schema public");
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.execute();
+        }
+    }
+
+    private static void setSearchPath(Connection c) throws SQLException {
+        execute(c, "set local search_path to analytics_rebuild, public");
     }
 
     private Map<String, Object> consumerConfig() {
@@ -223,15 +260,15 @@ public class RebuildService {
     }
 
     private void prepareTables() {
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().run(() -> Jdbc.call(em, c -> {
             for (String t : TABLES) {
-                em.createNativeQuery("drop table if exists analytics_rebuild." + t + " cascade").executeUpdate();
+                execute(c, "drop table if exists analytics_rebuild." + t + " cascade");
             }
             for (String t : TABLES) {
-                em.createNativeQuery("create table analytics_rebuild." + t + " (like public." + t + " including all)")
-                    .executeUpdate();
+                execute(c, "create table analytics_rebuild." + t + " (like public." + t + " including all)");
             }
-        });
+            return null;
+        }));
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
@@ -254,37 +291,41 @@ public class RebuildService {
     }
 
     /** Folds into analytics_rebuild, one transaction per poll, until every partition reaches its target. */
-    private void foldUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> target) {
+    private void foldUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> target, Connection runner,
+        long[] folded, long total) throws SQLException {
         while (lag(consumer, target) > 0) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             if (records.isEmpty()) {
                 continue;
             }
-            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
-                em.createNativeQuery("set local search_path to analytics_rebuild").executeUpdate();
-                foldRecords(records);
-            });
+            folded[0] += QuarkusTransaction.requiringNew().timeout(300).call(() -> Jdbc.call(em, c -> {
+                setSearchPath(c);
+                return foldRecords(c, records);
+            }));
+            RebuildRuns.progress(runner, folded[0], Math.max(total, folded[0]));
         }
     }
 
-    private void foldRecords(ConsumerRecords<String, String> records) {
-        List<EngagementChange> engagements = new ArrayList<>();
-        List<FoldService.ContactTopicChange> contacts = new ArrayList<>();
+    /** Parses and folds one poll (malformed records, dead-lettered by the live consumer, are skipped); answers its size. */
+    private int foldRecords(Connection c, ConsumerRecords<String, String> records) throws SQLException {
+        List<EngagementChange> engagementChanges = new ArrayList<>();
+        List<ContactTopicEvent> contactEvents = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            if (record.value() != null) {
-                try {
-                    Object change = fold.parse(codec.read(record.value()), engagementsTopic.equals(record.topic()));
-                    if (change instanceof EngagementChange e) {
-                        engagements.add(e);
-                    } else {
-                        contacts.add((FoldService.ContactTopicChange) change);
-                    }
-                } catch (MalformedEventException e) {
-                    // dead-lettered by the live consumer; skipped here too
-                }
+            if (record.value() == null) {
+                continue;
             }
-            folded.incrementAndGet();
+            try {
+                if (engagementsTopic.equals(record.topic())) {
+                    engagementChanges.add(parser.engagement(codec.read(record.value())));
+                } else {
+                    contactEvents.add(parser.contactTopic(codec.read(record.value())));
+                }
+            } catch (MalformedEventException e) {
+                // dead-lettered by the live consumer; skipped here too
+            }
         }
-        fold.foldForRebuild(engagements, contacts);
+        contacts.fold(c, contactEvents);
+        engagements.fold(c, engagementChanges, clock.now());
+        return records.count();
     }
 }

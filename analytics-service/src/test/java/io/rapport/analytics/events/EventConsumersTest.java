@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.analytics.mapping.EventParser;
 import io.rapport.analytics.service.FoldService;
+import io.rapport.platform.metrics.ConsumerMetrics;
 import io.rapport.platform.events.CloudEventCodec;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -105,11 +106,17 @@ class EventConsumersTest {
         }
     }
 
+    static {
+        // the consumer metrics name their group from the configuration, which a plain unit test does not load
+        System.setProperty("quarkus.application.name", "analytics-service");
+    }
+
     private final RecordingEmitter contactsDlq = new RecordingEmitter();
     private final RecordingEmitter engagementsDlq = new RecordingEmitter();
     private final EventConsumers consumers = new EventConsumers(
         new CloudEventCodec(new ObjectMapper().findAndRegisterModules()),
-        new FoldService(null, null, new EventParser(), null), contactsDlq, engagementsDlq,
+        new EventParser(), new FoldService(null, null, null, null, null),
+        new ConsumerMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null), contactsDlq, engagementsDlq,
         Duration.ofMillis(10), Duration.ofMillis(50));
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -133,10 +133,15 @@ class ContributionCalculatorTest {
     }
 
     @Test
-    void zeroBaseWeightGivesNoSlices() {
+    void zeroBaseWeightGivesAWeightlessSliceThatStillCarriesTheEffort() {
         ScoringParameters p = P.withBaseWeight(EngagementType.NETWORKING, 0);
-        assertTrue(ContributionCalculator.contribution(Fixtures.point(E, EngagementType.NETWORKING, T0, Direction.PMO_GAVE, 2.0, 5, A), p)
-                .slices().isEmpty());
+        List<Slice> slices = ContributionCalculator.contribution(
+                Fixtures.point(E, EngagementType.NETWORKING, T0, Direction.PMO_GAVE, 2.0, 5, A), p).slices();
+        assertEquals(1, slices.size());
+        assertEquals(0.0, slices.get(0).weight());
+        assertEquals(2_000_000L, slices.get(0).hoursMicros());
+        assertTrue(ContributionCalculator.contribution(
+                Fixtures.point(E, EngagementType.NETWORKING, T0, Direction.PMO_GAVE, 0.0, 5, A), p).slices().isEmpty());
     }
 
     @Test
@@ -144,11 +149,12 @@ class ContributionCalculatorTest {
         EngagementContribution gave = ContributionCalculator.contribution(Fixtures.point(E, EngagementType.SME_HOURS, T0, Direction.PMO_GAVE, 8.0, null, A), P);
         EngagementContribution got = ContributionCalculator.contribution(Fixtures.point(E, EngagementType.SME_HOURS, T0, Direction.PMO_RECEIVED, 8.0, null, A), P);
         EngagementContribution mutual = ContributionCalculator.contribution(Fixtures.point(E, EngagementType.SME_HOURS, T0, Direction.MUTUAL, 5.0, null, A), P);
-        assertEquals(8.0, gave.hoursGiven());
-        assertEquals(0.0, gave.hoursReceived());
-        assertEquals(0.0, got.hoursGiven());
-        assertEquals(8.0, got.hoursReceived());
-        assertEquals(2.5, mutual.hoursGiven());
-        assertEquals(2.5, mutual.hoursReceived());
+        assertEquals(8_000_000L, EngagementContribution.givenMicros(Direction.PMO_GAVE, gave.creditedMicros(T0)));
+        assertEquals(0L, EngagementContribution.receivedMicros(Direction.PMO_GAVE, gave.creditedMicros(T0)));
+        assertEquals(0L, EngagementContribution.givenMicros(Direction.PMO_RECEIVED, got.creditedMicros(T0)));
+        assertEquals(8_000_000L, EngagementContribution.receivedMicros(Direction.PMO_RECEIVED, got.creditedMicros(T0)));
+        assertEquals(2_500_000L, EngagementContribution.givenMicros(Direction.MUTUAL, mutual.creditedMicros(T0)));
+        assertEquals(2_500_000L, EngagementContribution.receivedMicros(Direction.MUTUAL, mutual.creditedMicros(T0)));
+        assertEquals(0L, mutual.creditedMicros(T0.minusSeconds(1)), "nothing is credited before the engagement");
     }
 }

@@ -118,7 +118,12 @@ final class HistoryGenerator {
         if (participants.isEmpty()) {
             participants.add(contacts.get(rnd.nextInt(contacts.size())));
         }
-        return new EngagementSnapshot(id, type, status, start, end, direction, hours, sentiment, participants);
+        // a COMPLETED long-running engagement is sometimes completed early (or recorded late: after its end)
+        Instant completedAt = null;
+        if (longRunning && status == EngagementStatus.COMPLETED && rnd.nextBoolean()) {
+            completedAt = start.plusSeconds((long) (rnd.nextDouble() * 1.2 * Duration.between(start, end).getSeconds()));
+        }
+        return new EngagementSnapshot(id, type, status, start, end, direction, hours, sentiment, participants, completedAt);
     }
 
     /** A random instant between {@code fromDays} and {@code toDays} days after BASE, with nanoseconds. */

@@ -170,11 +170,36 @@ class RelationshipModelTest {
         RelationshipScore r = model.relationship(A, T0);
         assertEquals(0L, r.factors().recencyDays(), "an ongoing secondment is engagement now");
         assertEquals(T0, r.lastEngagementAt());
-        // the band can only drop after the last scheduled slice, from S(end), in closed form
+        // only what has happened counts: two of the six weeks are worked, 14 of the 42 hours
+        assertEquals(14.0, r.factors().depthHours(), 1e-9);
+        assertEquals(14.0, r.factors().hoursReceived(), 1e-9);
+        // the forecast is "if nothing more happens": from S(now), in closed form, no scheduled week counted
+        double now = model.strengthAt(A, T0);
         double target = P.strengthForScore(P.lowerThreshold(r.band()));
-        Instant expected = end.plusNanos((long) (H_SECONDS * log2(s / target) * 1e9));
+        Instant expected = T0.plusNanos((long) (H_SECONDS * log2(now / target) * 1e9));
         assertTrue(Math.abs(Duration.between(expected, r.dropsAt()).toMillis()) <= 1, r.dropsAt() + " vs " + expected);
-        assertEquals(P.lowerThreshold(r.band()), P.score(model.strengthAt(A, r.dropsAt())), 1e-6);
+        assertEquals(P.lowerThreshold(r.band()), P.score(now * Math.pow(2, -Duration.between(T0, r.dropsAt()).toSeconds()
+                / (double) H_SECONDS)), 1e-5);
+    }
+
+    @Test
+    void aLongRunningEngagementCompletedEarlyStopsAtItsCompletion() {
+        Instant start = days(-28);
+        Instant end = days(28);
+        Instant completed = days(-10); // two and a half weeks worked out of eight
+        EngagementSnapshot done = new EngagementSnapshot(uuid(11), EngagementType.SECONDMENT, EngagementStatus.COMPLETED,
+                start, end, Direction.PMO_RECEIVED, 56.0, null, java.util.List.of(A), completed);
+        model.apply(EngagementEvent.logged("c1", 1, done));
+        // slices at start + 7 d, + 14 d, then a partial one (4 of 7 days) at the completion, none after
+        double full = 4 * (1 + 0.5 * log2(1 + 7.0));
+        double partial = 4 * (4.0 / 7) * (1 + 0.5 * log2(1 + 4.0));
+        double atCompletion = full * Math.pow(2, -11.0 / 90) + full * Math.pow(2, -4.0 / 90) + partial;
+        assertEquals(atCompletion, model.strengthAt(A, completed), 1e-12);
+        assertEquals(atCompletion * Math.pow(2, -40.0 / 90), model.strengthAt(A, days(30)), 1e-12, "nothing after it");
+        RelationshipScore r = model.relationship(A, T0);
+        assertEquals(18.0, r.factors().depthHours(), 1e-9, "18 of the 56 hours were worked");
+        assertEquals(completed, r.lastEngagementAt());
+        assertEquals(10L, r.factors().recencyDays());
     }
 
     @Test

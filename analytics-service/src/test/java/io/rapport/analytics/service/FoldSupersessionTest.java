@@ -10,16 +10,16 @@ class FoldSupersessionTest {
 
     @Test
     void higherVersionWins() {
-        assertTrue(FoldService.supersedes(3, false, "a", 2, true, "z"));
-        assertFalse(FoldService.supersedes(2, true, "z", 3, false, "a"));
+        assertTrue(FoldPlan.supersedes(3, false, "a", 2, true, "z"));
+        assertFalse(FoldPlan.supersedes(2, true, "z", 3, false, "a"));
     }
 
     @Test
     void atEqualVersionACancellationWinsThenTheGreaterEventId() {
-        assertTrue(FoldService.supersedes(2, true, "a", 2, false, "z"));
-        assertFalse(FoldService.supersedes(2, false, "z", 2, true, "a"));
-        assertTrue(FoldService.supersedes(2, false, "b", 2, false, "a"));
-        assertFalse(FoldService.supersedes(2, false, "a", 2, false, "b"));
-        assertFalse(FoldService.supersedes(2, false, "a", 2, false, "a"), "the same event does not supersede itself");
+        assertTrue(FoldPlan.supersedes(2, true, "a", 2, false, "z"));
+        assertFalse(FoldPlan.supersedes(2, false, "z", 2, true, "a"));
+        assertTrue(FoldPlan.supersedes(2, false, "b", 2, false, "a"));
+        assertFalse(FoldPlan.supersedes(2, false, "a", 2, false, "b"));
+        assertFalse(FoldPlan.supersedes(2, false, "a", 2, false, "a"), "the same event does not supersede itself");
     }
 }

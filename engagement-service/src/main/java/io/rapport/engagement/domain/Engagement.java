@@ -40,6 +40,10 @@ public class Engagement {
     @Column(name = "end_at")
     public Instant endAt;
 
+    /** When it moved to COMPLETED; null before (a long-running engagement completed early stops there). */
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public Direction direction;

@@ -25,7 +25,8 @@ public record EngagementSnapshot(
     Double hoursDelivered,
     List<ParticipantData> participants,
     int groupSize,
-    Instant occurredAt) {
+    Instant occurredAt,
+    Instant completedAt) {
 
     public record LeadData(String name, String email) {
     }

@@ -50,7 +50,7 @@ public class EngagementMapper {
         EngagementSnapshot.LeadData lead = e.leadName == null ? null : new EngagementSnapshot.LeadData(e.leadName, e.leadEmail);
         return new EngagementSnapshot(e.id, e.version, e.type.name(), e.title, e.startAt, e.endAt, e.status.name(),
             e.direction.name(), e.effortHours, e.sentiment, lead, e.forumId, e.hoursPledged, e.hoursDelivered,
-            participants, participants.size(), e.updatedAt);
+            participants, participants.size(), e.updatedAt, e.completedAt);
     }
 
     public static Participant copy(Participant p) {

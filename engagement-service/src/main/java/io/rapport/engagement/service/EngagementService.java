@@ -206,6 +206,9 @@ public class EngagementService {
         }
         engagement.status = target;
         touch(engagement);
+        if (target == EngagementStatus.COMPLETED) {
+            engagement.completedAt = engagement.updatedAt;
+        }
         EngagementSnapshot current = mapper.toSnapshot(engagement);
         if (target == EngagementStatus.CANCELLED) {
             events.cancelled(current);
