@@ -12,6 +12,15 @@
 # in <state>/archives/<service>-<java version>.aot|.jsa. A JVM that cannot use an archive (another JDK build, a
 # changed jar) says so in the log and starts without it.
 
+# the services' JVM options unless RAPPORT_JAVA_OPTS is set: heap at most 256 MiB starting small, the serial collector
+# (a service uses well under a core; G1's own structures cost tens of MiB), compact object headers on JDK 25+ (smaller
+# objects), and an OutOfMemoryError ends the JVM (up restarts it). Measured: deploy/bench/RESULTS.md, footprint.
+service_java_opts() { # java
+  local opts="-Xmx256m -Xms24m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+  [ "$(java_major "$1")" -ge 25 ] && opts="$opts -XX:+UseCompactObjectHeaders"
+  echo "$opts"
+}
+
 java_version() { "$1" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'; }
 java_major() { local v; v="$(java_version "$1")"; v="${v%%.*}"; v="${v%%-*}"; [ "$v" = 1 ] && v=8; echo "${v:-0}"; }
 

@@ -95,7 +95,7 @@ case_freshness() {
   sampler=$!
   java -Xmx512m "$BENCH/Freshness.java" "http://127.0.0.1:$RAPPORT_GATEWAY_PORT" "http://127.0.0.1:$RAPPORT_ANALYTICS_PORT" \
     "$RAPPORT_STATE_DIR/jwt/private.pem" "${RAPPORT_JWT_ISSUER:-rapport-local}" "$FRESHNESS_RATE" "$FRESHNESS_SECONDS" \
-    "$FRESHNESS_WARMUP" "${FRESHNESS_CONTACTS:-100}" "${FRESHNESS_USERS:-10}" "${FRESHNESS_POLL_MS:-10}" > "$out" 2>&1 \
+    "$FRESHNESS_WARMUP" "${FRESHNESS_CONTACTS:-50}" "${FRESHNESS_USERS:-10}" "${FRESHNESS_POLL_MS:-20}" > "$out" 2>&1 \
     || { kill "$sampler"; tail -n 20 "$out" >&2; die "the freshness run failed ($out)"; }
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   cat "$out" >&2
@@ -149,8 +149,17 @@ case_scale() {
     row scale "reads at scale" "no analytics-service/bench/scale-benchmark.sh in this tree" "" "" "n/a" ""
     return
   fi
-  if [ "$RERUN_SCALE" = 1 ] || [ ! -f "$result" ]; then
+  if [ "$RERUN_SCALE" != 1 ] && [ ! -f "$result" ]; then
+    row scale "reads at scale" "no table of it in this tree yet (analytics-service/target/scale-bench/RESULT.md): deploy/bench/run --rerun-scale" "" "" "n/a" ""
+    return
+  fi
+  if [ "$RERUN_SCALE" = 1 ]; then
     local load; load="$(load_average)"
+    local cp="$ROOT/analytics-service/target/scale-bench/bench.classpath"
+    if [ ! -s "$cp" ]; then
+      mkdir -p "$(dirname "$cp")"
+      (cd "$ROOT" && ${BENCH_MVN:-./mvnw} -B -q -f analytics-service/bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null)
+    fi
     say "scale: running $script (about 15 minutes)"
     "$script" > "$WORK/scale.log" 2>&1 || { tail -n 20 "$WORK/scale.log" >&2; die "scale benchmark failed ($WORK/scale.log)"; }
     row scale "reads at scale" "rerun in this run: see below" "" "" "" "$load"

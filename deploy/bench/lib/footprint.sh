@@ -4,13 +4,14 @@
 BASE_OPTS="-Xmx256m"
 TUNED_OPTS="-Xmx256m -Xms24m -XX:+UseSerialGC"
 # name|java|options|archive (none; appcds: a dynamic CDS archive; aot: a JDK 25 AOT cache; both from a training run:
-# start, a few requests, stop). jdk17 is what deploy/local/rapport ran before issue 18.
+# start, a few requests, stop). jdk17 is what deploy/local/rapport ran before issue 18; jdk25+aot+tuned what it runs
+# now when a JDK 25 is there (deploy/local/jvm.sh), jdk17+appcds+tuned when only Java 17 is.
 FOOTPRINT_VARIANTS="${FOOTPRINT_VARIANTS:-jdk17|java|$BASE_OPTS|none
 jdk17+appcds|java|$BASE_OPTS|appcds
 jdk17+appcds+tuned|java|$TUNED_OPTS|appcds
 jdk25+aot|$JDK25/bin/java|$BASE_OPTS|aot
 jdk25+aot+tuned|$JDK25/bin/java|$TUNED_OPTS -XX:+UseCompactObjectHeaders|aot}"
-FOOTPRINT_IDLE_SECONDS="${FOOTPRINT_IDLE_SECONDS:-10}"
+FOOTPRINT_IDLE_SECONDS="${FOOTPRINT_IDLE_SECONDS:-5}"
 FP_PID=""
 
 footprint_cleanup() { [ -n "$FP_PID" ] && { kill -TERM "$FP_PID" 2>/dev/null; wait "$FP_PID" 2>/dev/null; }; FP_PID=""; }
