@@ -137,7 +137,7 @@ case_footprint() {
       awk '{ v[$1] = v[$1] " " $2 } END { for (s in v) { n = split(v[s], a, " "); print a[int((n + 1) / 2)], s } }' | sort -n | tail -n1)"
     m="$(awk -v n="$name" '$1 == n { print $2, $4 }' "$WORK/footprint.txt" | sort -k1,1 -k2,2n |
       awk '{ v[$1] = v[$1] " " $2 } END { for (s in v) { n = split(v[s], a, " "); print a[int((n + 1) / 2)], s } }' | sort -n | tail -n1)"
-    row footprint "slowest ready, $name" "${r% *} s (${r#* })" "see the footprint table" "≤ 1.5 s" "$(verdict "${r% *}" '<=' 1.5)" "$load"
+    row footprint "slowest ready, $name" "$(printf '%.2f' "${r% *}") s (${r#* })" "see the footprint table" "≤ 1.5 s" "$(verdict "${r% *}" '<=' 1.5)" "$load"
     row footprint "largest idle RSS, $name" "${m% *} MiB (${m#* })" "see the footprint table" "≤ 200 MiB" "$(verdict "${m% *}" '<=' 200)" "$load"
   done <<<"$FOOTPRINT_VARIANTS"
 }
