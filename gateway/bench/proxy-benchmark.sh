@@ -6,6 +6,10 @@
 #   gateway/bench/proxy-benchmark.sh            (needs wrk: apt-get install -y wrk)
 #
 # Configuration: GATEWAY_URL [http://127.0.0.1:8080], CONTACTS_URL [http://127.0.0.1:8081],
+# CPU_PIDS [none]: "label=pid[,pid...] ..." to also report each label's process CPU time (utime + stime) per request
+# during its measurement, in microseconds (e.g. gateway=<its pid>; nginx=<master>,<workers>);
+# UPSTREAM_PID [none]: contacts-service's pid, to also report its CPU per request on every path ("up N");
+# RESULT_FILE [/tmp/rapport-proxy-bench.txt]: the per-round lines (label p50_ms p99_ms req/s [cpu_us]),
 # THREADS [2], CONNECTIONS [20], DURATION [15s], WARMUP [5s] (before each measurement), ROUNDS [2]
 # (alternating direct/gateway), INITIAL_WARMUP [20s] (each path, untimed, before the first round),
 # COMPARE_URLS [none]: more proxies in front of the same contacts-service, measured in the same rounds, as
@@ -28,6 +32,10 @@ DIRECT="${CONTACTS_URL:-http://127.0.0.1:8081}"
 THREADS="${THREADS:-2}" CONNECTIONS="${CONNECTIONS:-20}" DURATION="${DURATION:-15s}" WARMUP="${WARMUP:-5s}" ROUNDS="${ROUNDS:-2}"
 INITIAL_WARMUP="${INITIAL_WARMUP:-20s}"
 COMPARE="${COMPARE_URLS:-}"
+RESULT_FILE="${RESULT_FILE:-/tmp/rapport-proxy-bench.txt}"
+declare -A CPU_OF=()
+for c in ${CPU_PIDS:-}; do CPU_OF[${c%%=*}]="${c#*=}"; done
+ticks() { local p t=0 v; for p in ${1//,/ }; do v="$(sed -E 's/^.*\) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"; t=$((t + ${v:-0})); done; echo "$t"; }
 [ -n "${COMPARE_URL:-}" ] && COMPARE="compare=$COMPARE_URL $COMPARE"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 TOKEN="$("$ROOT/deploy/local/rapport" token admin)"
@@ -49,13 +57,23 @@ if [ "$status" = 429 ]; then
   exit 3
 fi
 
-measure() { # label url -> "p50_ms p99_ms rps"
+measure() { # label url -> "label p50 p99 rps [cpu]" (CPU: the label's processes, microseconds per request)
+  local pids="${CPU_OF[$1]:-}" before=0 after=0 up_before=0 up_after=0
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" "$2" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$2" | awk -v label="$1" '
+  [ -n "$pids" ] && before="$(ticks "$pids")"
+  [ -n "${UPSTREAM_PID:-}" ] && up_before="$(ticks "$UPSTREAM_PID")"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$2" > /tmp/rapport-proxy-wrk.$$
+  [ -n "$pids" ] && after="$(ticks "$pids")"
+  [ -n "${UPSTREAM_PID:-}" ] && up_after="$(ticks "$UPSTREAM_PID")"
+  awk -v label="$1" -v cpu_ticks="$((after - before))" -v up_ticks="$((up_after - up_before))" -v with_up="${UPSTREAM_PID:+1}" -v hz="$(getconf CLK_TCK)" -v with_cpu="${pids:+1}" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
-    / Non-2xx/ { bad = $NF }
-    END { printf "%-8s p50 %7.2f ms  p99 %7.2f ms  %9.1f req/s%s\n", label, p50, p99, rps, (bad ? "  NON-2XX: " bad : "") }'
+    / requests in / { n = $1 } / Non-2xx/ { bad = $NF }
+    END { printf "%-8s p50 %7.2f ms  p99 %7.2f ms  %9.1f req/s", label, p50, p99, rps
+          if (with_cpu && n > 0) printf "  cpu %6.0f us/req", cpu_ticks * 1e6 / hz / n
+          if (with_cpu && with_up && n > 0) printf "  up %6.0f us/req", up_ticks * 1e6 / hz / n
+          printf "%s\n", (bad ? "  NON-2XX: " bad : "") }' /tmp/rapport-proxy-wrk.$$
+  rm -f /tmp/rapport-proxy-wrk.$$
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -68,7 +86,7 @@ for r in $(seq 1 "$ROUNDS"); do
   measure direct "$DIRECT$path"
   measure gateway "$GW$path"
   for c in $COMPARE; do measure "${c%%=*}" "${c#*=}$path"; done
-done | tee /tmp/rapport-proxy-bench.txt
+done | tee "$RESULT_FILE"
 # per label: mean p50 of the rounds over the mean direct p50, and the range of the rounds' own ratios
 awk '{ p50[NR] = $3; label[NR] = $1 }
      END {
@@ -78,5 +96,5 @@ awk '{ p50[NR] = $3; label[NR] = $1 }
          if (!(l in order)) { order[l] = ++k; names[k] = l } }
        for (j = 1; j <= k; j++) { l = names[j]
          printf "p50 ratio %s/direct (mean of rounds): %.2f   (rounds %.2f to %.2f)\n", l, (sum[l] / n[l]) / (dsum / dn), lo[l], hi[l] } }' \
-  /tmp/rapport-proxy-bench.txt
+  "$RESULT_FILE"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,6 +8,7 @@
 #   gateway/bench/reference-proxies.sh start     # prints COMPARE_URLS for proxy-benchmark.sh
 #   gateway/bench/reference-proxies.sh stop
 #
+# REF_JAVA [java]: the java that runs the Vert.x proxy (the gateway's own, for a like-for-like comparison).
 # Needs the gateway built (its libraries: gateway/target/quarkus-app/lib/main) and contacts-service on
 # CONTACTS_URL [http://127.0.0.1:8081]. State, logs and the nginx configuration: .rapport/bench/.
 set -euo pipefail
@@ -36,7 +37,7 @@ start() {
   [ -d "$lib" ] || { echo "no $lib: build the gateway first (./mvnw -B install -DskipTests)" >&2; exit 2; }
   stop
   mkdir -p "$STATE/nginx/logs"
-  java -Xmx256m -cp "$lib/*" "$ROOT/gateway/bench/ReferenceProxy.java" "$VERTX_PORT" "$UP_HOST" "$UP_PORT" \
+  "${REF_JAVA:-java}" -Xmx256m -cp "$lib/*" "$ROOT/gateway/bench/ReferenceProxy.java" "$VERTX_PORT" "$UP_HOST" "$UP_PORT" \
     > "$STATE/vertx.log" 2>&1 &
   echo $! > "$STATE/vertx.pid"
   wait_port "$VERTX_PORT" || { echo "the Vert.x reference proxy did not start: $STATE/vertx.log" >&2; exit 1; }
