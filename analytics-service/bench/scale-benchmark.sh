@@ -6,9 +6,9 @@
 # 1. Starts a Kafka broker and a PostgreSQL (deploy/local/infra; fresh database rapport_analytics_scale).
 # 2. Publishes UNITS units, CONTACTS contacts (with roles, tags, stay-in-touch and influence fields) and ENGAGEMENTS
 #    engagement records over two years, skewed (ScaleBenchmark.java), to fresh topics, as the producers would.
-# 3. Starts the packaged analytics-service with the local launcher's JVM options (JAVA_OPTS, default as
-#    deploy/local/rapport: -Xmx256m -XX:+ExitOnOutOfMemoryError) and measures the fold: until every engagement
-#    and contact is stored.
+# 3. Starts the packaged analytics-service on the local launcher's JDK and JVM options (deploy/local/jvm.sh: the newest
+#    JDK 25+ found, else java on PATH; -Xmx256m -Xms24m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError; SERVICE_JAVA and
+#    JAVA_OPTS override them; no startup archive) and measures the fold: until every engagement and contact is stored.
 # 4. Restarts it and times the first request of each read (cold), then measures each read warm with wrk
 #    (CONNECTIONS connections, DURATION after a WARMUP): p50, p99, requests/s.
 # 5. Times a full rebuild (POST /api/v1/admin/rebuild until DONE); reports RSS and heap in use.
@@ -22,7 +22,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 UNITS="${UNITS:-200}"; CONTACTS="${CONTACTS:-100000}"; ENGAGEMENTS="${ENGAGEMENTS:-1000000}"; SEED="${SEED:-20261202}"
 CONNECTIONS="${CONNECTIONS:-4}"; DURATION="${DURATION:-10s}"; WARMUP="${WARMUP:-3s}"; TIMEOUT="${TIMEOUT:-3600}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx256m -XX:+ExitOnOutOfMemoryError}"
+# shellcheck source=../../deploy/local/jvm.sh
+. "$ROOT/deploy/local/jvm.sh"
+SERVICE_JAVA="${SERVICE_JAVA:-$(service_java)}"
+JAVA_OPTS="${JAVA_OPTS:-$(service_java_opts "$SERVICE_JAVA")}"
 KAFKA_PORT="${SCALE_KAFKA_PORT:-39292}"; PG_PORT="${SCALE_PG_PORT:-15832}"; HTTP_PORT="${SCALE_HTTP_PORT:-18583}"
 MGMT_PORT=$((HTTP_PORT + 1100))
 WORK="$ROOT/analytics-service/target/scale-bench"
@@ -86,7 +89,7 @@ TOKEN="$H.$P.$(printf '%s.%s' "$H" "$P" | openssl dgst -sha256 -sign "$WORK/jwt-
 start_service() { # log
   JWT_PUBLIC_KEY_LOCATION="$WORK/jwt-public.pem" JWT_ISSUER=rapport-bench DB_URL="$DB_URL" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASSWORD" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA" HTTP_PORT="$HTTP_PORT" MANAGEMENT_PORT="$MGMT_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
-    QUARKUS_MANAGEMENT_HOST=127.0.0.1 java $JAVA_OPTS \
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 "$SERVICE_JAVA" $JAVA_OPTS \
     -Dmp.messaging.incoming.engagements.topic="bench.scale.engagements.$RUN" -Dmp.messaging.incoming.engagements.group.id="scale-$RUN" \
     -Dmp.messaging.incoming.contacts.topic="bench.scale.contacts.$RUN" -Dmp.messaging.incoming.contacts.group.id="scale-$RUN" \
     -jar "$JAR" > "$1" 2>&1 </dev/null &
@@ -156,7 +159,7 @@ echo "$STATUS" | grep -q '"DONE"' || { echo "error: rebuild ended $STATUS" >&2; 
 RSS_AFTER_KB="$(awk '/^VmRSS/ {print $2}' "/proc/$SPID/status")"
 
 {
-  echo "### Analytics at scale — $(date -u +%F\ %H:%M) UTC, $(nproc) cores, $(java -version 2>&1 | head -1 | cut -d'"' -f2), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "### Analytics at scale — $(date -u +%F\ %H:%M) UTC, $(nproc) cores, service JDK $(java_version "$SERVICE_JAVA"), commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo
   echo "$UNITS units, $CONTACTS contacts, $ENGAGEMENTS engagement records ($DISTINCT engagements), seed $SEED; service $JAVA_OPTS."
   echo "Fold: $FOLD_S s from service start to everything stored; rebuild: $(printf '%.0f' "$REBUILD_S") s. RSS after the reads $((RSS_KB / 1024)) MiB, heap in use $HEAP MiB; RSS after the rebuild $((RSS_AFTER_KB / 1024)) MiB."

@@ -147,7 +147,11 @@ class LastEngagementsTest {
         JsonNode example = content.path("examples").elements().next().get("value");
         JsonNode value = example.isTextual() ? TestEvents.MAPPER.readTree(example.asText()) : example;
         assertEquals(2, value.get("lastEngagements").size(), "example: " + value);
-        assertTrue(doc.at("/components/schemas/Relationship/properties").has("lastEngagements"));
+        assertTrue(doc.at("/components/schemas/RelationshipDetail/properties").has("lastEngagements"));
+        assertTrue(doc.at("/components/schemas/RelationshipDetail/required").toString().contains("\"lastEngagements\""),
+            "the single relationship always carries lastEngagements");
+        assertFalse(doc.at("/components/schemas/Relationship/properties").has("lastEngagements"),
+            "a list item does not declare what it never carries");
         assertTrue(doc.at("/components/schemas/EngagementSummary/properties").has("effortHours"));
         JsonNode listExample = doc.at("/paths/~1api~1v1~1relationships/get/responses/200/content/application~1json")
             .path("examples").elements().next().get("value");

@@ -84,8 +84,8 @@ public class InsightsResource {
         @Parameter(description = "Page size 1..200 (an addition)", example = "20") @QueryParam("size") Integer size) {
         QueryParameters p = new QueryParameters();
         int days = p.range("withinDays", withinDays, 30, 1, 3650);
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        Integer sz = page == null && size == null ? null : p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        Integer sz = page == null && size == null ? null : p.size(size);
         p.throwIfInvalid();
         return RelationshipMapper.toGoingCold(insights.goingCold(days, pg, sz));
     }
@@ -108,8 +108,8 @@ public class InsightsResource {
         @Parameter(description = "Page size 1..200 (an addition)", example = "20") @QueryParam("size") Integer size) {
         QueryParameters p = new QueryParameters();
         int days = p.range("withinDays", withinDays, 60, 1, 3650);
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        Integer sz = page == null && size == null ? null : p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        Integer sz = page == null && size == null ? null : p.size(size);
         p.throwIfInvalid();
         return RelationshipMapper.toExpiring(insights.expiringStakeholders(days, pg, sz));
     }
@@ -162,8 +162,8 @@ public class InsightsResource {
         @Parameter(description = "Contacts per page 1..200 (an addition)", example = "50") @QueryParam("size") Integer size) {
         QueryParameters p = new QueryParameters();
         var unit = p.uuid("businessUnitId", businessUnitId);
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        Integer sz = page == null && size == null ? null : p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        Integer sz = page == null && size == null ? null : p.size(size);
         p.throwIfInvalid();
         return RelationshipMapper.toDto(reports.network(unit, pg, sz));
     }

@@ -69,8 +69,8 @@ public class PeopleInsightsResource {
         if (owner != null && owner.length() > 254) {
             p.error("owner", "must be at most 254 characters");
         }
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        int sz = p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        int sz = p.size(size);
         p.throwIfInvalid();
         return PeopleMapper.toOverdue(service.overdue(unit, owner == null || owner.isBlank() ? null : owner.trim(), pg, sz));
     }
@@ -98,8 +98,8 @@ public class PeopleInsightsResource {
             p.error("q", "must be at most 50 characters");
         }
         int perTag = p.range("contactsPerTag", contactsPerTag, 5, 1, 50);
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        int sz = p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        int sz = p.size(size);
         p.throwIfInvalid();
         String prefix = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         return PeopleMapper.toExpertise(service.expertise(prefix, perTag, pg, sz));
@@ -140,8 +140,8 @@ public class PeopleInsightsResource {
         if (projectCode != null && (projectCode.isBlank() || projectCode.length() > 40)) {
             p.error("projectCode", "must be 1..40 characters");
         }
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        Integer sz = page == null && size == null ? null : p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        Integer sz = page == null && size == null ? null : p.size(size);
         p.throwIfInvalid();
         return PeopleMapper.toMap(service.stakeholderMap(unit, projectCode, pg, sz));
     }
@@ -161,8 +161,8 @@ public class PeopleInsightsResource {
         @Parameter(description = "Page from 0", example = "0") @QueryParam("page") Integer page,
         @Parameter(description = "Page size 1..200", example = "20") @QueryParam("size") Integer size) {
         QueryParameters p = new QueryParameters();
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        int sz = p.range("size", size, QueryParameters.DEFAULT_SIZE, 1, QueryParameters.MAX_SIZE);
+        int pg = p.page(page);
+        int sz = p.size(size);
         p.throwIfInvalid();
         return PeopleMapper.toInfluenceGaps(service.influenceGaps(pg, sz));
     }

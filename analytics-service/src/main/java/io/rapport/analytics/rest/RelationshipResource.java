@@ -128,8 +128,8 @@ public class RelationshipResource {
         if (owner != null && owner.length() > 254) {
             p.error("owner", "must be at most 254 characters");
         }
-        int pg = p.range("page", page, 0, 0, 1_000_000);
-        int sz = p.range("size", size, 20, 1, 200);
+        int pg = p.page(page);
+        int sz = p.size(size);
         p.throwIfInvalid();
         SortSpec s = SortSpec.parse(sort, SORTS, new SortSpec("score", "score", false));
         return RelationshipMapper.toPage(service.list(new RelationshipService.ListRequest(unit, b,

@@ -96,10 +96,6 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logTail());
     }
 
-    String name() {
-        return name;
-    }
-
     /** SIGKILL: no shutdown hook, nothing flushed; returns once the process is gone. */
     void kill() {
         process.destroyForcibly();
