@@ -26,7 +26,7 @@ import io.rapport.testsupport.RapportInfrastructureResource;
 
 /**
  * Engagement events are folded by {@code FOLD_CONCURRENCY} consumers of the group (the channel's
- * {@code concurrency}, default 2): the broker splits the engagements topic's partitions between two
+ * {@code concurrency}: 1 per replica by default, 2 in the tests): the broker splits the engagements topic's partitions between two
  * members of {@code analytics-service}, each partition to exactly one, all of them assigned. With one
  * consumer (the setting at 1, or ignored) one member would hold every partition and this fails.
  */
@@ -48,7 +48,7 @@ class FoldConcurrencyTest {
 
     @Test
     void theEngagementsPartitionsAreSplitBetweenTheConfiguredConsumers() throws Exception {
-        assertEquals(2, concurrency, "the default FOLD_CONCURRENCY");
+        assertEquals(2, concurrency, "FOLD_CONCURRENCY in the tests");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             int partitions = admin.describeTopics(List.of(engagementsTopic)).allTopicNames().get(30, TimeUnit.SECONDS)
                 .get(engagementsTopic).partitions().size();

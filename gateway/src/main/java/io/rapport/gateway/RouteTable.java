@@ -33,6 +33,7 @@ public final class RouteTable {
         new Route("/api/v1/insights", true, ANALYTICS),
         new Route("/api/v1/reports", true, ANALYTICS),
         new Route("/api/v1/network", false, ANALYTICS),
+        new Route("/api/v1/expertise", false, ANALYTICS),
         new Route("/api/v1/admin", true, ANALYTICS));
 
     private RouteTable() {

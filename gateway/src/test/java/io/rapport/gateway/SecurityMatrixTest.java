@@ -74,6 +74,7 @@ class SecurityMatrixTest {
         new Route("GET", "/api/v1/insights/expiring-stakeholders", "analytics", Role.VIEWER),
         new Route("GET", "/api/v1/reports/value", "analytics", Role.VIEWER),
         new Route("GET", "/api/v1/network", "analytics", Role.VIEWER),
+        new Route("GET", "/api/v1/expertise", "analytics", Role.VIEWER),
         new Route("GET", "/api/v1/admin/rebuild", "analytics", Role.VIEWER),
         new Route("POST", "/api/v1/admin/rebuild", "analytics", Role.ADMIN));
 

@@ -79,6 +79,8 @@ class UnitsTest {
         assertEquals("engagement", RouteTable.upstreamFor("/api/v1/forums/x/attendance"));
         assertEquals("analytics", RouteTable.upstreamFor("/api/v1/network"));
         assertNull(RouteTable.upstreamFor("/api/v1/network/x"));
+        assertEquals("analytics", RouteTable.upstreamFor("/api/v1/expertise"));
+        assertNull(RouteTable.upstreamFor("/api/v1/expertise/x"));
         assertNull(RouteTable.upstreamFor("/api/v1/contactsx"));
         assertNull(RouteTable.upstreamFor("/api/v1"));
         assertEquals(Role.ADMIN, RouteTable.requiredRole("POST", "/api/v1/contacts/{id}/erasure"));

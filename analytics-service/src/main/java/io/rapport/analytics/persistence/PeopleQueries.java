@@ -95,7 +95,7 @@ public final class PeopleQueries {
     }
 
     private static String overdueWhere(Instant now, UUID unit, String owner, List<Object> args) {
-        StringBuilder w = new StringBuilder(" where r.counted and r.due_at < ?");
+        StringBuilder w = new StringBuilder(" where r.listed and r.counted and r.due_at < ?");
         args.add(Timestamp.from(now));
         if (unit != null) {
             w.append(" and r.business_unit_id = ?");
@@ -147,7 +147,7 @@ public final class PeopleQueries {
             return result;
         }
         try (PreparedStatement s = c.prepareStatement("select x.*, t.tag from unnest(?::varchar[]) as t(tag) cross join lateral ("
-            + PERSON + " join contact_expertise e on e.contact_id = r.contact_id where e.tag = t.tag and r.counted"
+            + PERSON + " join contact_expertise e on e.contact_id = r.contact_id where e.tag = t.tag and r.listed and r.counted"
             + " order by r.l desc nulls last, r.contact_id limit ?) x")) {
             s.setArray(1, c.createArrayOf("varchar", tags.toArray()));
             s.setInt(2, perTag);
@@ -190,7 +190,7 @@ public final class PeopleQueries {
         try (PreparedStatement s = c.prepareStatement("with warm as (select distinct e.tag from relationship r join"
             + " contact_expertise e on e.contact_id = r.contact_id where r.listed and r.counted and r.l >= ?)"
             + " select x.*, t.tag, t.holders from expertise_tag t cross join lateral (" + PERSON
-            + " join contact_expertise e on e.contact_id = r.contact_id where e.tag = t.tag and r.counted"
+            + " join contact_expertise e on e.contact_id = r.contact_id where e.tag = t.tag and r.listed and r.counted"
             + " order by r.l desc nulls last, r.contact_id limit 1) x"
             + " where t.holders > 0 and not exists (select 1 from warm w where w.tag = t.tag) order by t.tag")) {
             s.setDouble(1, warmL);
@@ -232,7 +232,7 @@ public final class PeopleQueries {
     }
 
     private static String mapWhere(UUID unit, String projectCode, LocalDate today, List<Object> args) {
-        StringBuilder w = new StringBuilder(" where r.counted");
+        StringBuilder w = new StringBuilder(" where r.listed and r.counted");
         if (projectCode != null) {
             w.append(" and exists (select 1 from stakeholder_role s where s.contact_id = r.contact_id and s.project_code = ?"
                 + " and not s.ended and (s.end_date is null or s.end_date >= ?))");
@@ -271,6 +271,6 @@ public final class PeopleQueries {
         }
     }
 
-    private static final String INFLUENCE_GAP = " where r.counted and ((c.influence = 'HIGH' and (r.l is null or r.l < ?))"
+    private static final String INFLUENCE_GAP = " where r.listed and r.counted and ((c.influence = 'HIGH' and (r.l is null or r.l < ?))"
         + " or c.stance in ('SCEPTIC', 'RESISTOR'))";
 }

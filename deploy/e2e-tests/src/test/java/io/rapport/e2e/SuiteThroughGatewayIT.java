@@ -164,6 +164,19 @@ class SuiteThroughGatewayIT {
             .body("paths.keySet()", hasItem("/api/v1/relationships/{contactId}"))
             .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"))
             .body("paths.'/api/v1/admin/rebuild'.post.x-required-role", equalTo("rapport-admin"));
+        // every operation a service documents is in the merged document, and the gateway routes it (not its own 404)
+        Map<String, Object> merged = given().get("/openapi?format=json").then().statusCode(200).extract().path("paths");
+        for (String module : List.of("contacts-service", "engagement-service", "analytics-service")) {
+            Map<String, Object> own = given().baseUri(RapportSuite.get().service(module).url()).get("/q/openapi?format=json")
+                .then().statusCode(200).extract().path("paths");
+            for (String path : own.keySet()) {
+                assertTrue(merged.containsKey(path), module + " documents " + path + " but the merged document lacks it");
+                String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                Response routed = as(TestTokens.admin()).get(concrete);
+                assertTrue(routed.statusCode() != 404 || !routed.asString().contains("no route for"),
+                    "the gateway does not route " + path + ": " + routed.statusCode() + " " + routed.asString());
+            }
+        }
         given().get("/q/health/ready").then().statusCode(404);
         given().baseUri(RapportSuite.get().gatewayManagementUrl()).get("/q/health/ready").then().statusCode(200)
             .body("status", equalTo("UP"));

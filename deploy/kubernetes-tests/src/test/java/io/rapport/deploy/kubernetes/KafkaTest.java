@@ -109,7 +109,7 @@ class KafkaTest {
             }
         }
         // a consumer group cannot use more consumers than partitions: one contacts consumer per replica, and
-        // FOLD_CONCURRENCY engagements consumers per replica (set explicitly: the service's own default is 2)
+        // FOLD_CONCURRENCY engagements consumers per replica (set explicitly, as the service's own default: 1)
         ObjectNode analytics = Manifests.get(objects, "Deployment", "analytics-service");
         int maxReplicas = Manifests.hpaFor(objects, analytics).orElseThrow().at("/spec/maxReplicas").asInt();
         int contactsPartitions = Manifests.get(objects, "KafkaTopic", CONTACTS).at("/spec/partitions").asInt();
